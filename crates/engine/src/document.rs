@@ -1,0 +1,216 @@
+//! The text under analysis, in two aligned forms.
+//!
+//! A `Document` keeps the text the user reads (`display`) and a normalised copy
+//! (`text`) that every matcher works on: full-width ASCII folded to half-width,
+//! ideographic and no-break spaces to plain spaces, traditional characters to
+//! simplified. The normalisation is strictly character-for-character, so the
+//! n-th character of `text` is the n-th character of `display`; that is what
+//! lets a span found in `text` point into `display` without a mapping table.
+//! Matchers work in byte offsets of `text`; `char_offset` turns them into the
+//! character offsets of the output contract.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+
+pub struct Document<'a> {
+    display: &'a str,
+    text: String,
+    /// Byte offset in `text` of each character, plus `text.len()` at the end.
+    char_starts: Vec<u32>,
+    /// Byte offset in `display` of each character, plus `display.len()` at the end.
+    display_starts: Vec<u32>,
+}
+
+/// A line of `text`, as a byte range without its line break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Line {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl<'a> Document<'a> {
+    pub fn new(display: &'a str) -> Document<'a> {
+        let folded: String = display.chars().map(fold_width).collect();
+        let text = to_simplified(folded);
+        Document {
+            display,
+            char_starts: char_starts(&text),
+            display_starts: char_starts(display),
+            text,
+        }
+    }
+
+    /// The normalised text all matching runs on.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text as the user reads it.
+    pub fn display(&self) -> &'a str {
+        self.display
+    }
+
+    /// The character offset of a byte offset of `text` (a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        match self.char_starts.binary_search(&(byte as u32)) {
+            Ok(i) | Err(i) => i,
+        }
+    }
+
+    /// The byte offset in `text` of a character offset.
+    pub fn byte_offset(&self, char: usize) -> usize {
+        let i = char.min(self.char_starts.len() - 1);
+        self.char_starts[i] as usize
+    }
+
+    /// The displayed text of a byte range of `text`.
+    pub fn display_slice(&self, bytes: Range<usize>) -> &'a str {
+        let (start, end) = (self.char_offset(bytes.start), self.char_offset(bytes.end));
+        &self.display[self.display_starts[start] as usize..self.display_starts[end] as usize]
+    }
+
+    /// The lines of `text`, without their line breaks.
+    pub fn lines(&self) -> Vec<Line> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, b) in self.text.bytes().enumerate() {
+            if b == b'\n' {
+                lines.push(Line { start, end: trim_cr(&self.text, start, i) });
+                start = i + 1;
+            }
+        }
+        if start < self.text.len() {
+            lines.push(Line { start, end: self.text.len() });
+        }
+        lines
+    }
+}
+
+fn trim_cr(text: &str, start: usize, end: usize) -> usize {
+    if end > start && text.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    }
+}
+
+fn char_starts(s: &str) -> Vec<u32> {
+    let mut starts: Vec<u32> = s.char_indices().map(|(i, _)| i as u32).collect();
+    starts.push(s.len() as u32);
+    starts
+}
+
+/// Folds full-width ASCII forms and wide spaces to their plain forms.
+fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' => ' ',
+        _ => c,
+    }
+}
+
+/// Converts traditional characters to simplified, one character for one.
+///
+/// OpenCC converts by phrases, and a phrase can change length; that would break
+/// the alignment with the displayed text. So the whole text is converted when
+/// that keeps its length, else line by line, else character by character.
+fn to_simplified(text: String) -> String {
+    if !looks_traditional(&text) {
+        return text;
+    }
+    let cc = converter();
+    let whole = cc.convert(&text);
+    if same_length(&whole, &text) {
+        return whole;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let converted = cc.convert(line);
+        if same_length(&converted, line) {
+            out.push_str(&converted);
+        } else {
+            for c in line.chars() {
+                let one = cc.convert(c.encode_utf8(&mut [0; 4]));
+                let mut chars = one.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(s), None) => out.push(s),
+                    _ => out.push(c),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn same_length(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+}
+
+fn converter() -> &'static OpenCC {
+    static CONVERTER: OnceLock<OpenCC> = OnceLock::new();
+    CONVERTER.get_or_init(|| {
+        OpenCC::from_config(BuiltinConfig::T2s).expect("the built-in t2s dictionary loads")
+    })
+}
+
+/// Whether the text uses traditional characters at all.
+///
+/// Conversion is the slowest step of reading, and nearly every report is in
+/// simplified characters, so it runs only when frequent traditional-only
+/// characters show up.
+fn looks_traditional(text: &str) -> bool {
+    const MARKERS: &str = "們個為這國會說對時發與機關進經過實現縣區報應開務處複議訴調權規範書員條類項數據級幹責層黨執該將從於設達認證體劃導場參戰衛歲復審辦結總聯網門東車長區鄉鎮辦產業務當營";
+    let hits = text.chars().filter(|c| MARKERS.contains(*c)).take(3).count();
+    hits >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(display: &str, expected_text: &str) {
+        let doc = Document::new(display);
+        assert_eq!(doc.text(), expected_text);
+        assert_eq!(doc.text().chars().count(), display.chars().count());
+    }
+
+    #[test]
+    fn folds_full_width_forms() {
+        check("２０２３年，共１２件（含３件）", "2023年,共12件(含3件)");
+        check("一、\u{3000}总体情况", "一、 总体情况");
+    }
+
+    #[test]
+    fn converts_traditional_to_simplified() {
+        check("受理行政復議案件145件，審結137件。縣政府辦理", "受理行政复议案件145件,审结137件。县政府办理");
+    }
+
+    #[test]
+    fn leaves_simplified_text_alone() {
+        check("受理行政复议案件145件", "受理行政复议案件145件");
+    }
+
+    #[test]
+    fn spans_point_into_the_displayed_text() {
+        let doc = Document::new("審結１３７件，其中駁回５３件");
+        let start = doc.text().find("137").unwrap();
+        assert_eq!(doc.display_slice(start..start + 3), "１３７");
+        assert_eq!(doc.char_offset(start), 2);
+        assert_eq!(doc.byte_offset(2), start);
+    }
+
+    #[test]
+    fn lines_drop_line_breaks() {
+        let doc = Document::new("一、甲\r\n二、乙\n");
+        let lines: Vec<&str> = doc.lines().iter().map(|l| &doc.text()[l.range()]).collect();
+        assert_eq!(lines, ["一、甲", "二、乙"]);
+    }
+}

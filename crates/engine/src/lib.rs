@@ -1,0 +1,90 @@
+//! The analysis engine: text → outline → facts → checks.
+//!
+//! The engine reads the clean text of one report (what `fazhi-text` produced)
+//! and says what the report is (`Meta`), how it is built (`Outline`, `Parts`)
+//! and which figures it states (`Fact`s, each with its indicator, value and
+//! evidence span).
+//!
+//! Invariants: the engine is pure — no file, network or database access, no
+//! async, no global mutable state. Analysis never fails: whatever the input,
+//! `analyze` returns an `Analysis`, and what it could not make sense of goes
+//! into `diagnostics`. Every offset it returns is a character offset (Unicode
+//! scalar values) into the text it was given, so a span always points at what
+//! the user sees, even though matching runs on a normalised copy.
+
+mod catalog;
+mod document;
+mod facts;
+mod meta;
+mod outline;
+mod page;
+mod parts;
+
+pub use catalog::{Catalog, Indicator};
+pub use document::Document;
+// NUMERALS pub use fazhi_numerals::{Decimal, Qualifier};
+pub use facts::Fact;
+pub use meta::{Level, Meta};
+pub use outline::Heading;
+pub use parts::{Part, Parts};
+
+use serde::Serialize;
+
+/// What the engine is given: the clean text and what the page said about itself.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Input<'a> {
+    /// The clean text of the report, as the user reads it.
+    pub text: &'a str,
+    /// Metadata carried outside the text: HTML `<title>`/`<meta>`, DOCX core properties.
+    pub page_meta: &'a [(String, String)],
+}
+
+/// Everything the engine says about one report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    pub meta: Meta,
+    pub parts: Parts,
+    pub outline: Vec<Heading>,
+    pub facts: Vec<Fact>,
+    /// Filled by the checks; kept in the output contract from the start.
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A problem the checks found in a report (rules come with the checks).
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Something the engine noticed about the input itself (not a defect of the report).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub level: Severity,
+    pub message: String,
+}
+
+/// Analyses one report. Never fails.
+pub fn analyze(input: &Input) -> Analysis {
+    let catalog = Catalog::builtin();
+    let doc = Document::new(input.text);
+    let mut diagnostics = Vec::new();
+    let page = page::Page::read(&doc, &mut diagnostics);
+    let outline = outline::outline(&doc, &page);
+    let meta = meta::meta(&doc, &page, &outline, input.page_meta);
+    let parts = parts::parts(&doc, &page, &outline);
+    let facts = facts::facts(&doc, &page, &outline, catalog);
+    Analysis { meta, parts, outline: outline.headings, facts, findings: Vec::new(), diagnostics }
+}
