@@ -1,16 +1,169 @@
-//! Catalog: the indicator catalog (`catalog/indicators.toml`), loaded once.
-// (to be written)
+//! Catalog: the indicator catalog, `catalog/indicators.toml`, compiled into rules.
+//!
+//! The catalog is data reviewed like code; this module only reads it. What a
+//! key, a topic or a unit group means is documented at the top of the TOML
+//! file; how the rules are weighed against a figure lives in `facts`.
+//! The file is embedded at build time and parsed once; a malformed catalog is
+//! a build defect, caught by the tests, never a run-time error.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const CATALOG_TOML: &str = include_str!("../../../catalog/indicators.toml");
+
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
 }
 
+/// One indicator of the catalog with the phrases that recognise it.
 pub struct Indicator {
     pub id: String,
+    pub name: String,
+    pub units: Vec<String>,
+    pub keys: Vec<Key>,
+    pub topic: Vec<String>,
+    /// The topic must be in the figure's own sentence, not only in its paragraph.
+    pub topic_in_sentence: bool,
+    pub not: Vec<String>,
+    /// The indicators this one breaks down: as a part after 其中, a figure keeps
+    /// its indicator only when its whole has one of these.
+    pub part_of: Vec<String>,
+}
+
+/// A phrase that says what a figure counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub parts: Vec<String>,
+    /// `A+B`: the parts appear in this order; `A&B`: in any order.
+    pub ordered: bool,
+}
+
+impl Key {
+    fn parse(s: &str) -> Key {
+        let (sep, ordered) = if s.contains('&') { ('&', false) } else { ('+', true) };
+        Key { parts: s.split(sep).map(str::to_owned).collect(), ordered }
+    }
+
+    /// How much text the key names: longer keys are more specific.
+    pub fn weight(&self) -> usize {
+        self.parts.iter().map(|p| p.chars().count()).sum()
+    }
 }
 
 impl Catalog {
+    /// The catalog compiled into the binary.
     pub fn builtin() -> &'static Catalog {
-        static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-        CATALOG.get_or_init(|| Catalog { indicators: Vec::new() })
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| Catalog::parse(CATALOG_TOML).expect("catalog/indicators.toml is valid"))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    fn parse(toml_text: &str) -> Result<Catalog, String> {
+        let file: File = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+        let mut indicators = Vec::with_capacity(file.indicator.len());
+        for raw in file.indicator {
+            let units = expand_units(&raw.units, &file.units).map_err(|e| format!("{}: {e}", raw.id))?;
+            if raw.keys.is_empty() {
+                return Err(format!("{}: no keys", raw.id));
+            }
+            indicators.push(Indicator {
+                keys: raw.keys.iter().map(|k| Key::parse(k)).collect(),
+                id: raw.id,
+                name: raw.name,
+                units,
+                topic: raw.topic,
+                topic_in_sentence: raw.topic_in_sentence,
+                not: raw.not,
+                part_of: raw.part_of,
+            });
+        }
+        let catalog = Catalog { indicators };
+        for ind in &catalog.indicators {
+            if let Some(whole) = ind.part_of.iter().find(|w| catalog.get(w).is_none()) {
+                return Err(format!("{}: part_of names unknown indicator {whole}", ind.id));
+            }
+        }
+        Ok(catalog)
+    }
+}
+
+fn expand_units(units: &[String], groups: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for unit in units {
+        match unit.strip_prefix('@') {
+            Some(group) => out.extend(groups.get(group).ok_or(format!("unknown unit group @{group}"))?.iter().cloned()),
+            None => out.push(unit.clone()),
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    units: BTreeMap<String, Vec<String>>,
+    indicator: Vec<RawIndicator>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    id: String,
+    name: String,
+    units: Vec<String>,
+    keys: Vec<String>,
+    #[serde(default)]
+    topic: Vec<String>,
+    #[serde(default)]
+    topic_in_sentence: bool,
+    #[serde(default)]
+    not: Vec<String>,
+    #[serde(default)]
+    part_of: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_parses() {
+        let catalog = Catalog::builtin();
+        assert!(catalog.indicators.len() > 100);
+        assert!(catalog.get("reconsideration.accepted").is_some());
+    }
+
+    #[test]
+    fn ids_are_unique_and_dotted() {
+        let catalog = Catalog::builtin();
+        let mut ids: Vec<&str> = catalog.indicators.iter().map(|i| i.id.as_str()).collect();
+        for id in &ids {
+            let (area, name) = id.split_once('.').expect("area.name");
+            assert!(!area.is_empty() && !name.is_empty(), "{id}");
+            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'), "{id}");
+        }
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "duplicate indicator ids");
+    }
+
+    #[test]
+    fn keys_parse_into_parts() {
+        assert_eq!(Key::parse("收到+申请"), Key { parts: vec!["收到".into(), "申请".into()], ordered: true });
+        assert_eq!(Key::parse("常委会&常务会"), Key { parts: vec!["常委会".into(), "常务会".into()], ordered: false });
+        assert_eq!(Key::parse("受理").weight(), 2);
+    }
+
+    #[test]
+    fn unknown_unit_groups_are_rejected() {
+        let bad = "[[indicator]]\nid = \"a.b\"\nname = \"x\"\nunits = [\"@nope\"]\nkeys = [\"x\"]\n";
+        assert!(Catalog::parse(bad).unwrap_err().contains("@nope"));
     }
 }

@@ -39,7 +39,7 @@ impl Line {
 impl<'a> Document<'a> {
     pub fn new(display: &'a str) -> Document<'a> {
         let folded: String = display.chars().map(fold_width).collect();
-        let text = to_simplified(folded);
+        let text = mend_conversion_damage(to_simplified(folded));
         Document {
             display,
             char_starts: char_starts(&text),
@@ -150,6 +150,46 @@ fn to_simplified(text: String) -> String {
     out
 }
 
+/// Stands in for characters that carry no text (conversion debris); matchers skip it.
+pub const IGNORED: char = '\u{200B}';
+
+/// Repairs what careless script conversion leaves in published pages, one
+/// character for one: pinyin glosses glued to a character (`結(jié)案`) are
+/// blanked to `IGNORED`, and `覆议`, a wrong traditional form of 复议, is mended.
+fn mend_conversion_damage(text: String) -> String {
+    if !text.contains('(') && !text.contains("覆议") {
+        return text;
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut i = 1;
+    while i < chars.len() {
+        if chars[i] == '(' && is_han(chars[i - 1]) {
+            if let Some(len) = pinyin_gloss_len(&chars[i..]) {
+                chars[i..i + len].fill(IGNORED);
+                i += len;
+                continue;
+            }
+        }
+        if chars[i - 1] == '覆' && chars[i] == '议' {
+            chars[i - 1] = '复';
+        }
+        i += 1;
+    }
+    chars.into_iter().collect()
+}
+
+/// The length of `(pinyin)` at the start of `chars`, parentheses included.
+fn pinyin_gloss_len(chars: &[char]) -> Option<usize> {
+    let close = chars.iter().take(9).position(|&c| c == ')')?;
+    let inner = &chars[1..close];
+    let is_pinyin = |c: &char| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(*c);
+    (!inner.is_empty() && inner.iter().all(is_pinyin) && inner.iter().any(|c| !c.is_ascii())).then_some(close + 1)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 fn same_length(a: &str, b: &str) -> bool {
     a.chars().count() == b.chars().count()
 }
@@ -191,6 +231,14 @@ mod tests {
     #[test]
     fn converts_traditional_to_simplified() {
         check("受理行政復議案件145件，審結137件。縣政府辦理", "受理行政复议案件145件,审结137件。县政府办理");
+    }
+
+    #[test]
+    fn mends_conversion_damage() {
+        check("和解方式結(jié)案16.79萬件", "和解方式结\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}案16.79万件");
+        check("行政覆議申請,縣政府辦理", "行政复议申请,县政府办理");
+        check("公职律师(含法律顾问)", "公职律师(含法律顾问)");
+        check("服务(wifi)", "服务(wifi)");
     }
 
     #[test]

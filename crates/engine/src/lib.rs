@@ -22,7 +22,7 @@ mod parts;
 
 pub use catalog::{Catalog, Indicator};
 pub use document::Document;
-// NUMERALS pub use fazhi_numerals::{Decimal, Qualifier};
+pub use fazhi_numerals::{Decimal, Qualifier};
 pub use facts::Fact;
 pub use meta::{Level, Meta};
 pub use outline::Heading;
@@ -85,6 +85,6 @@ pub fn analyze(input: &Input) -> Analysis {
     let outline = outline::outline(&doc, &page);
     let meta = meta::meta(&doc, &page, &outline, input.page_meta);
     let parts = parts::parts(&doc, &page, &outline);
-    let facts = facts::facts(&doc, &page, &outline, catalog);
+    let facts = facts::facts(&doc, &page, &outline, &parts, catalog);
     Analysis { meta, parts, outline: outline.headings, facts, findings: Vec::new(), diagnostics }
 }

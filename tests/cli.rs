@@ -1,0 +1,109 @@
+//! The `fazhi` binary end to end: formats, exit codes, bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fazhi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fazhi")).args(args).output().expect("the fazhi binary runs")
+}
+
+fn corpus_file(name_prefix: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let entry = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(name_prefix))
+        .expect("corpus file");
+    entry.path().display().to_string()
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fazhi-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn jsonl_gives_one_object_per_file_with_the_contract_fields() {
+    let out = fazhi(&["analyze", "--format", "jsonl", &corpus_file("000"), &corpus_file("002")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        for field in ["file", "meta", "parts", "outline", "facts", "findings", "diagnostics"] {
+            assert!(line.get(field).is_some(), "missing {field}");
+        }
+        for field in ["title", "jurisdiction", "level", "report_year", "signed_date", "published_date", "issuer"] {
+            assert!(line["meta"].get(field).is_some(), "missing meta.{field}");
+        }
+        let fact = &line["facts"][0];
+        for field in ["indicator", "value", "unit", "qualifier", "subject", "start", "end", "evidence", "parent", "plan"] {
+            assert!(fact.get(field).is_some(), "missing facts[].{field}");
+        }
+    }
+}
+
+#[test]
+fn a_bad_file_gets_one_line_and_the_run_goes_on() {
+    let dir = scratch_dir("bad");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    let good = corpus_file("003");
+    let out = fazhi(&["analyze", "--format", "jsonl", empty.to_str().unwrap(), &good]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["error"].is_string());
+    assert!(lines[1]["facts"].is_array());
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(fazhi(&["analyze"]).status.code(), Some(2));
+    assert_eq!(fazhi(&["analyze", "--format", "xml", "x.txt"]).status.code(), Some(2));
+    let dir = scratch_dir("nothing");
+    assert_eq!(fazhi(&["analyze", dir.to_str().unwrap()]).status.code(), Some(2));
+}
+
+#[test]
+fn folders_are_walked() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = fazhi(&["analyze", "--format", "jsonl", corpus.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_fact() {
+    let out = fazhi(&["analyze", "--format", "csv", &corpus_file("004")]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let mut lines = stdout.lines();
+    assert!(lines.next().expect("header").starts_with("file,jurisdiction,report_year,indicator"));
+    assert!(stdout.contains("reconsideration.accepted"));
+}
+
+#[test]
+fn the_table_speaks_chinese() {
+    let out = fazhi(&["analyze", &corpus_file("000")]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(stdout.contains("五项内容"), "{stdout}");
+    assert!(stdout.contains("受理行政复议案件"), "{stdout}");
+}
+
+#[test]
+fn the_size_limit_is_a_setting() {
+    let dir = scratch_dir("limit");
+    let big = dir.join("big.txt");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(3 * 1024 * 1024).expect("sparse file");
+    let out = fazhi(&["analyze", "--max-size-mb", "1", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("big.txt"));
+}

@@ -1,0 +1,4 @@
+//! The integration tests of `fazhi`: one binary, one module per area.
+
+mod cli;
+mod corpus;
