@@ -164,6 +164,7 @@ mod tests {
     #[test]
     fn unknown_unit_groups_are_rejected() {
         let bad = "[[indicator]]\nid = \"a.b\"\nname = \"x\"\nunits = [\"@nope\"]\nkeys = [\"x\"]\n";
-        assert!(Catalog::parse(bad).unwrap_err().contains("@nope"));
+        let err = Catalog::parse(bad).err().expect("an unknown unit group is an error");
+        assert!(err.contains("@nope"), "{err}");
     }
 }

@@ -91,9 +91,16 @@ pub fn facts(doc: &Document, page: &Page, outline: &Outline, parts: &Parts, cata
     let plan = parts.next_year_plan.as_ref().filter(|p| p.heading).map(|p| p.bytes.clone());
     let mut facts = Vec::new();
     for line in &page.lines {
+        // The first fact of the previous sentence in this paragraph: the whole
+        // that a sentence opening with 其中 breaks down.
+        let mut previous_whole = None;
         for sentence in sentences(text, line.range()) {
             let before = &text[line.start..sentence.start];
-            read_sentence(doc, outline, catalog, (before, sentence), plan.as_ref(), &mut facts);
+            let first = facts.len();
+            read_sentence(doc, outline, catalog, (before, sentence), previous_whole, plan.as_ref(), &mut facts);
+            if facts.len() > first {
+                previous_whole = Some(first);
+            }
         }
     }
     facts
@@ -135,6 +142,7 @@ fn read_sentence(
     outline: &Outline,
     catalog: &Catalog,
     (before, range): (&str, Range<usize>),
+    previous_whole: Option<usize>,
     plan: Option<&Range<usize>>,
     facts: &mut Vec<Fact>,
 ) {
@@ -163,7 +171,7 @@ fn read_sentence(
         .map(|q| sentence.char_at_byte(range.start + q.start)..sentence.char_at_byte(range.start + q.end))
         .collect();
     let evidence = doc.display_slice(range.clone()).trim().to_owned();
-    let mut breakdown = Breakdown::carried_over(&sentence, facts.len());
+    let mut breakdown = Breakdown::carried_over(&sentence, previous_whole);
     let mut previous: Option<Vec<&Indicator>> = None;
     for (i, q) in quantities.iter().enumerate() {
         let frame = Frame::new(&sentence, &spans, i);
@@ -244,8 +252,10 @@ fn is_figure(q: &Quantity) -> bool {
     !(q.script == Script::Chinese && q.value == Decimal::from_int(1))
 }
 
+/// Whether a part may keep its indicator: its whole has none of its own
+/// ("诉讼案件72起,其中…行政诉讼14起"), or the catalog names it as a part of it.
 fn is_part_of(ind: &Indicator, whole: Option<&str>) -> bool {
-    whole.is_some_and(|w| ind.part_of.iter().any(|p| p == w))
+    whole.is_none_or(|w| w != ind.id && ind.part_of.iter().any(|p| p == w))
 }
 
 /// An open breakdown: the figures after 其中 (or inside a parenthesis right
@@ -274,6 +284,9 @@ impl Breakdown {
         let between = &sentence.chars[prev.end..spans[i].start];
         // The parent is the fact pushed for the previous quantity (its last, if several).
         let parent = next_fact.checked_sub(1)?;
+        if quantities[i - 1].unit != quantities[i].unit {
+            return None;
+        }
         let unit = Some(quantities[i - 1].unit.clone());
         if between.first() == Some(&'(') {
             let close = sentence.chars[prev.end..].iter().position(|&c| c == ')').map(|p| prev.end + p);
@@ -287,9 +300,9 @@ impl Breakdown {
 
     /// "…28369份。其中,按日连续处罚案件67件…": a sentence that opens with 其中
     /// breaks down the figure before it, whatever its unit.
-    fn carried_over(sentence: &Sentence, next_fact: usize) -> Option<Breakdown> {
+    fn carried_over(sentence: &Sentence, previous_whole: Option<usize>) -> Option<Breakdown> {
         let opens = sentence.chars.iter().collect::<String>().trim_start().starts_with("其中");
-        let parent = next_fact.checked_sub(1).filter(|_| opens && !sentence.before.is_empty())?;
+        let parent = previous_whole.filter(|_| opens)?;
         Some(Breakdown { parent, unit: None, opened_at: 0, until: None })
     }
 
@@ -304,12 +317,13 @@ impl Breakdown {
 /// and 中 picks a part of it, within one clause.
 fn among(between: &[char]) -> bool {
     let Some(k) = between.iter().position(|&c| c == '中') else { return false };
-    let is_word = between.get(k + 1).is_some_and(|n| AMONG_NOT.contains(*n));
-    k > 0 && !is_word && !between[..k].iter().any(|c| CLAUSE_BREAKS.contains(c))
+    let names_a_set = k > 0 && AMONG_SETS.contains(between[k - 1]);
+    names_a_set && !between[..k].iter().any(|c| CLAUSE_BREAKS.contains(c))
 }
 
-/// Chars after 中 that make a word (中心, 中央, 中小企业…) rather than "among".
-const AMONG_NOT: &str = "心央华国小学级型期间标层";
+/// Last characters of the nouns that name a set before 中 ("案件中", "纠纷中"),
+/// as opposed to words like 集中 or 其中.
+const AMONG_SETS: &str = "件项纷题员人家个起宗份条次户";
 
 /// The windows of one figure, as char positions in its sentence.
 struct Frame {
@@ -323,6 +337,8 @@ struct Frame {
     end: usize,
     /// End of the words after the figure, up to the clause's end.
     after: usize,
+    /// End of the words after the figure that are its alone (up to the next figure).
+    after_own: usize,
 }
 
 impl Frame {
@@ -345,17 +361,21 @@ impl Frame {
         };
         let end = spans[i].end;
         let next = spans.get(i + 1).map(|s| s.start);
-        Frame { clause, local, number, end, after: after_end(chars, end, next) }
+        let after = after_end(chars, end, next);
+        Frame { clause, local, number, end, after, after_own: next.map_or(after, |n| n.min(after)) }
     }
 
+    /// The phrase the figure measures: its own words before it, or for a
+    /// number-first figure ("完成22个跨部门联合执法检查") the words after it.
     fn subject(&self, sentence: &Sentence) -> String {
-        let local: String = sentence.chars[self.local..self.number].iter().collect();
-        let local = local.trim_matches(|c: char| c.is_whitespace() || "、,，和及与".contains(c));
-        if local.chars().count() >= 2 {
-            return local.to_owned();
+        let trim = |s: &str| s.trim_matches(|c: char| c.is_whitespace() || "、,，和及与".contains(c)).to_owned();
+        let local = trim(&sentence.chars[self.local..self.number].iter().collect::<String>());
+        let after = trim(&sentence.chars[self.end..self.after_own].iter().collect::<String>());
+        if local.chars().count() <= 3 && !after.is_empty() {
+            after
+        } else {
+            local
         }
-        let after: String = sentence.chars[self.end..self.after].iter().collect();
-        after.trim().to_owned()
     }
 }
 
@@ -444,7 +464,8 @@ fn best_rule<'c>(
 fn fit(ind: &Indicator, chars: &[char], sentence: &Sentence, frame: &Frame) -> Option<Fit> {
     let own = |r: Range<usize>| chars[r].iter().collect::<String>();
     let local = own(frame.local..frame.number);
-    let after = own(frame.end..frame.after);
+    // List mates after the figure have their own exclusions.
+    let after = own(frame.end..frame.after_own);
     let excluded = |n: &str| local.contains(n) || after.contains(n);
     if ind.not.iter().any(|n| excluded(n)) || NOT_A_COUNT.iter().any(|n| excluded(n)) {
         return None;

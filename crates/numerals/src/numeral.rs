@@ -155,11 +155,12 @@ fn read_arabic(cursor: &mut Cursor) -> Result<Base, Unreadable> {
     })
 }
 
-/// Whether `rest` opens with a thousands separator: a comma, exactly three
-/// digits, then no digit (`,711` in `47,711`, but not `,9` nor `,5678`).
+/// Whether `rest` opens with a thousands separator: a comma (or the space that
+/// statistics releases group digits with), exactly three digits, then no digit
+/// (`,711` in `47,711`, ` 757` in `29 757`, but not `,9` nor `,5678`).
 fn thousands_group_follows(rest: &str) -> bool {
     let mut chars = rest.chars();
-    chars.next() == Some(',')
+    chars.next().is_some_and(|c| THOUSANDS_SEPARATORS.contains(&c))
         && chars
             .by_ref()
             .take(3)
@@ -168,6 +169,8 @@ fn thousands_group_follows(rest: &str) -> bool {
             == 3
         && chars.next().and_then(arabic_digit).is_none()
 }
+
+const THOUSANDS_SEPARATORS: &[char] = &[',', ' ', '\u{2009}', '\u{202F}'];
 
 fn read_chinese(cursor: &mut Cursor) -> Result<Base, Unreadable> {
     let start = cursor.pos;

@@ -1,0 +1,166 @@
+//! Character-level helpers shared by the readers of the page, the outline, the
+//! parts and the metadata: Han characters, small Chinese numbers, sentences.
+//!
+//! Everything here works on the normalised text (`Document::text`), where
+//! full-width forms are already folded, and returns byte offsets that are
+//! always char boundaries.
+
+use std::ops::Range;
+
+/// Whether `c` is a Han character (CJK unified ideographs and extensions).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The value of one Chinese digit, as used digit by digit in years (二〇二四).
+/// A Latin `O` stands in for 〇 in many published texts.
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '○' | 'O' | 'o' | 'О' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn cn_unit_digit(c: char) -> Option<u32> {
+    cn_digit(c).filter(|&d| d > 0)
+}
+
+/// Parses a Chinese number from 1 to 99 (一, 十, 十二, 二十, 二十三) at the start
+/// of `s`; returns its value and its length in bytes.
+pub(crate) fn small_cn_number(s: &str) -> Option<(u32, usize)> {
+    let mut chars = s.char_indices().peekable();
+    let (_, first) = chars.next()?;
+    let ten = '十';
+    let (mut value, mut end) = if first == ten {
+        (10, first.len_utf8())
+    } else {
+        let d = cn_unit_digit(first)?;
+        match chars.peek() {
+            Some(&(i, c)) if c == ten => {
+                chars.next();
+                (d * 10, i + c.len_utf8())
+            }
+            _ => return Some((d, first.len_utf8())),
+        }
+    };
+    if let Some(&(i, c)) = chars.peek() {
+        if let Some(d) = cn_unit_digit(c) {
+            value += d;
+            end = i + c.len_utf8();
+        }
+    }
+    Some((value, end))
+}
+
+/// Parses 1 to `max_digits` ASCII digits at the start of `s`; returns the value
+/// and the number of bytes (= digits).
+pub(crate) fn ascii_number(s: &str, max_digits: usize) -> Option<(u32, usize)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > max_digits {
+        return None;
+    }
+    s[..digits].parse().ok().map(|v| (v, digits))
+}
+
+/// Skips ASCII spaces at the start of `s`; returns the number of bytes skipped.
+pub(crate) fn spaces(s: &str) -> usize {
+    s.bytes().take_while(|&b| b == b' ' || b == b'\t').count()
+}
+
+/// Characters that end a sentence (full-width ！？ are folded to ASCII already).
+const SENTENCE_ENDS: &[char] = &['。', '!', '?'];
+
+/// The sentences of `range` in `text`, as byte ranges: each ends after its
+/// closing punctuation, the last one at the end of the range.
+pub(crate) fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, c) in text[range.clone()].char_indices() {
+        if SENTENCE_ENDS.contains(&c) {
+            let end = range.start + i + c.len_utf8();
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < range.end && !text[start..range.end].trim().is_empty() {
+        out.push(start..range.end);
+    }
+    out
+}
+
+/// The number of characters of `s`.
+pub(crate) fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The byte length of the first `n` characters of `s` (all of it when shorter).
+pub(crate) fn prefix_bytes(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}
+
+/// Whether `s` contains any of `words`.
+pub(crate) fn contains_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// Every four-digit year written as `YYYY年` in `s` (within 1949–2100), with its
+/// byte offset.
+pub(crate) fn years(s: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    s.match_indices('年').filter_map(move |(i, _)| {
+        let head = s.get(i.checked_sub(4)?..i)?;
+        if !head.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // A fifth digit before means this is not a year ("12023年").
+        if i >= 5 && s.as_bytes()[i - 5].is_ascii_digit() {
+            return None;
+        }
+        let year: i32 = head.parse().ok()?;
+        (1949..=2100).contains(&year).then_some((i - 4, year))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_chinese_numbers() {
+        for (input, expected) in [
+            ("一、", Some((1, 3))),
+            ("九是", Some((9, 3))),
+            ("十、", Some((10, 3))),
+            ("十二)", Some((12, 6))),
+            ("二十", Some((20, 6))),
+            ("二十三日", Some((23, 9))),
+            ("三十一", Some((31, 9))),
+            ("〇", None),
+            ("是", None),
+            ("", None),
+        ] {
+            assert_eq!(small_cn_number(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn sentences_end_after_their_punctuation() {
+        let s = "甲乙。丙丁!戊";
+        let got: Vec<&str> = sentences(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(got, ["甲乙。", "丙丁!", "戊"]);
+    }
+
+    #[test]
+    fn years_are_four_digits_before_nian() {
+        let got: Vec<i32> = years("2023年,共12023年;1900年;2024年度").map(|(_, y)| y).collect();
+        assert_eq!(got, [2023, 2024]);
+    }
+}
