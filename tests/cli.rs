@@ -4,7 +4,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn fazhi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fazhi")).args(args).output().expect("the fazhi binary runs")
+    Command::new(env!("CARGO_BIN_EXE_fazhi"))
+        .args(args)
+        .output()
+        .expect("the fazhi binary runs")
 }
 
 fn corpus_file(name_prefix: &str) -> String {
@@ -26,20 +29,60 @@ fn scratch_dir(name: &str) -> PathBuf {
 
 #[test]
 fn jsonl_gives_one_object_per_file_with_the_contract_fields() {
-    let out = fazhi(&["analyze", "--format", "jsonl", &corpus_file("000"), &corpus_file("002")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = fazhi(&[
+        "analyze",
+        "--format",
+        "jsonl",
+        &corpus_file("000"),
+        &corpus_file("002"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
-    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
     assert_eq!(lines.len(), 2);
     for line in &lines {
-        for field in ["file", "meta", "parts", "outline", "facts", "findings", "diagnostics"] {
+        for field in [
+            "file",
+            "meta",
+            "parts",
+            "outline",
+            "facts",
+            "findings",
+            "diagnostics",
+        ] {
             assert!(line.get(field).is_some(), "missing {field}");
         }
-        for field in ["title", "jurisdiction", "level", "report_year", "signed_date", "published_date", "issuer"] {
+        for field in [
+            "title",
+            "jurisdiction",
+            "level",
+            "report_year",
+            "signed_date",
+            "published_date",
+            "issuer",
+        ] {
             assert!(line["meta"].get(field).is_some(), "missing meta.{field}");
         }
         let fact = &line["facts"][0];
-        for field in ["indicator", "value", "unit", "qualifier", "subject", "start", "end", "evidence", "parent", "plan"] {
+        for field in [
+            "indicator",
+            "value",
+            "unit",
+            "qualifier",
+            "subject",
+            "start",
+            "end",
+            "evidence",
+            "parent",
+            "plan",
+        ] {
             assert!(fact.get(field).is_some(), "missing facts[].{field}");
         }
     }
@@ -51,12 +94,21 @@ fn a_bad_file_gets_one_line_and_the_run_goes_on() {
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, b"").expect("write");
     let good = corpus_file("003");
-    let out = fazhi(&["analyze", "--format", "jsonl", empty.to_str().unwrap(), &good]);
+    let out = fazhi(&[
+        "analyze",
+        "--format",
+        "jsonl",
+        empty.to_str().unwrap(),
+        &good,
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("empty.txt"), "{stderr}");
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
-    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
     assert_eq!(lines.len(), 2);
     assert!(lines[0]["error"].is_string());
     assert!(lines[1]["facts"].is_array());
@@ -65,9 +117,17 @@ fn a_bad_file_gets_one_line_and_the_run_goes_on() {
 #[test]
 fn usage_errors_exit_with_2() {
     assert_eq!(fazhi(&["analyze"]).status.code(), Some(2));
-    assert_eq!(fazhi(&["analyze", "--format", "xml", "x.txt"]).status.code(), Some(2));
+    assert_eq!(
+        fazhi(&["analyze", "--format", "xml", "x.txt"])
+            .status
+            .code(),
+        Some(2)
+    );
     let dir = scratch_dir("nothing");
-    assert_eq!(fazhi(&["analyze", dir.to_str().unwrap()]).status.code(), Some(2));
+    assert_eq!(
+        fazhi(&["analyze", dir.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -84,7 +144,10 @@ fn csv_has_a_header_and_one_row_per_fact() {
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
     let mut lines = stdout.lines();
-    assert!(lines.next().expect("header").starts_with("file,jurisdiction,report_year,indicator"));
+    assert!(lines
+        .next()
+        .expect("header")
+        .starts_with("file,jurisdiction,report_year,indicator"));
     assert!(stdout.contains("reconsideration.accepted"));
 }
 

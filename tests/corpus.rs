@@ -9,8 +9,12 @@ use fazhi_text::Limits;
 #[test]
 fn sample_corpus() {
     insta::glob!("../corpus", "*.*", |path| {
-        let source = fazhi_text::read_path(path, &Limits::default()).expect("sample reports are readable");
-        let analysis = fazhi_engine::analyze(&Input { text: &source.text, page_meta: &source.page_meta });
+        let source =
+            fazhi_text::read_path(path, &Limits::default()).expect("sample reports are readable");
+        let analysis = fazhi_engine::analyze(&Input {
+            text: &source.text,
+            page_meta: &source.page_meta,
+        });
         insta::assert_snapshot!(summary(&analysis));
     });
 }
@@ -18,13 +22,28 @@ fn sample_corpus() {
 /// One line per finding of the engine: metadata, parts, headings, facts.
 fn summary(a: &Analysis) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "meta: {}", serde_json::to_string(&a.meta).unwrap_or_default());
-    let _ = writeln!(s, "parts: {}", serde_json::to_string(&a.parts).unwrap_or_default());
+    let _ = writeln!(
+        s,
+        "meta: {}",
+        serde_json::to_string(&a.meta).unwrap_or_default()
+    );
+    let _ = writeln!(
+        s,
+        "parts: {}",
+        serde_json::to_string(&a.parts).unwrap_or_default()
+    );
     for d in &a.diagnostics {
         let _ = writeln!(s, "diagnostic: {}", d.message);
     }
     for h in &a.outline {
-        let _ = writeln!(s, "{}{} [{}..{}]", "  ".repeat(usize::from(h.level.saturating_sub(1))), h.title, h.start, h.end);
+        let _ = writeln!(
+            s,
+            "{}{} [{}..{}]",
+            "  ".repeat(usize::from(h.level.saturating_sub(1))),
+            h.title,
+            h.start,
+            h.end
+        );
     }
     for (i, f) in a.facts.iter().enumerate() {
         let parent = f.parent.map(|p| format!(" parent={p}")).unwrap_or_default();

@@ -44,9 +44,15 @@ pub struct Analyzed {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let files = collect_files(&args.paths)?;
     if files.is_empty() {
-        bail!("在给定路径下没有找到报告文件 (支持: {})", REPORT_EXTENSIONS.join(", "));
+        bail!(
+            "在给定路径下没有找到报告文件 (支持: {})",
+            REPORT_EXTENSIONS.join(", ")
+        );
     }
-    let limits = Limits { max_file_bytes: args.max_size_mb.saturating_mul(1024 * 1024), ..Limits::default() };
+    let limits = Limits {
+        max_file_bytes: args.max_size_mb.saturating_mul(1024 * 1024),
+        ..Limits::default()
+    };
     let reports = analyze_all(&files, &limits);
     let failed = reports.iter().filter(|r| r.outcome.is_err()).count();
     for report in &reports {
@@ -82,7 +88,9 @@ pub fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -95,7 +103,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
 }
 
 fn has_report_extension(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     ext.is_some_and(|e| REPORT_EXTENSIONS.contains(&e.as_str()))
 }
 
@@ -104,7 +115,9 @@ fn analyze_all(files: &[PathBuf], limits: &Limits) -> Vec<Report> {
     let progress = progress_bar(files.len());
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Report>>> = files.iter().map(|_| Mutex::new(None)).collect();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
@@ -117,17 +130,28 @@ fn analyze_all(files: &[PathBuf], limits: &Limits) -> Vec<Report> {
         }
     });
     progress.finish_and_clear();
-    slots.into_iter().filter_map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
+    slots
+        .into_iter()
+        .filter_map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect()
 }
 
 fn analyze_one(path: &Path, limits: &Limits) -> Report {
     let file = path.display().to_string();
-    let outcome = fazhi_text::read_path(path, limits).map_err(|e| e.to_string()).map(|source| {
-        let mut analysis = fazhi_engine::analyze(&Input { text: &source.text, page_meta: &source.page_meta });
-        let notes = source.notes.iter().map(|n| Diagnostic { level: Severity::Info, message: n.clone() });
-        analysis.diagnostics.splice(0..0, notes);
-        Analyzed { source, analysis }
-    });
+    let outcome = fazhi_text::read_path(path, limits)
+        .map_err(|e| e.to_string())
+        .map(|source| {
+            let mut analysis = fazhi_engine::analyze(&Input {
+                text: &source.text,
+                page_meta: &source.page_meta,
+            });
+            let notes = source.notes.iter().map(|n| Diagnostic {
+                level: Severity::Info,
+                message: n.clone(),
+            });
+            analysis.diagnostics.splice(0..0, notes);
+            Analyzed { source, analysis }
+        });
     Report { file, outcome }
 }
 

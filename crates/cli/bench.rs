@@ -26,7 +26,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let files = crate::analyze::collect_files(&args.paths)?;
     let inputs: Vec<(String, Vec<u8>)> = files
         .iter()
-        .map(|p| std::fs::read(p).map(|b| (p.display().to_string(), b)).with_context(|| format!("无法读取 {}", p.display())))
+        .map(|p| {
+            std::fs::read(p)
+                .map(|b| (p.display().to_string(), b))
+                .with_context(|| format!("无法读取 {}", p.display()))
+        })
         .collect::<anyhow::Result<_>>()?;
     let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();
     if bytes == 0 {
@@ -44,8 +48,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let elapsed = start.elapsed().as_secs_f64();
     let mb = bytes as f64 * f64::from(rounds) / 1e6;
-    println!("文件 {} 个, 共 {:.2} MB, 每轮数据 {facts} 条", inputs.len(), bytes as f64 / 1e6);
-    println!("单核 {rounds} 轮, 用时 {elapsed:.2} 秒: {:.1} MB/s, 每份报告 {:.2} 毫秒", mb / elapsed, elapsed * 1e3 / f64::from(rounds) / inputs.len() as f64);
+    println!(
+        "文件 {} 个, 共 {:.2} MB, 每轮数据 {facts} 条",
+        inputs.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "单核 {rounds} 轮, 用时 {elapsed:.2} 秒: {:.1} MB/s, 每份报告 {:.2} 毫秒",
+        mb / elapsed,
+        elapsed * 1e3 / f64::from(rounds) / inputs.len() as f64
+    );
     Ok(())
 }
 
@@ -54,6 +66,13 @@ fn pipeline(inputs: &[(String, Vec<u8>)], limits: &Limits) -> usize {
     inputs
         .iter()
         .filter_map(|(name, bytes)| fazhi_text::read_bytes(bytes, name, limits).ok())
-        .map(|source| fazhi_engine::analyze(&Input { text: &source.text, page_meta: &source.page_meta }).facts.len())
+        .map(|source| {
+            fazhi_engine::analyze(&Input {
+                text: &source.text,
+                page_meta: &source.page_meta,
+            })
+            .facts
+            .len()
+        })
         .sum()
 }

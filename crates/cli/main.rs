@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "fazhi", version, about = "法治政府建设年度报告: 读取、核查、比较、起草")]
+#[command(
+    name = "fazhi",
+    version,
+    about = "法治政府建设年度报告: 读取、核查、比较、起草"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

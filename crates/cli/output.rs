@@ -57,14 +57,32 @@ impl<'a> From<&'a Report> for ReportJson<'a> {
                 encoding: Some(a.source.encoding),
                 analysis: Some(&a.analysis),
             },
-            Err(e) => ReportJson { file: &r.file, error: Some(e), format: None, encoding: None, analysis: None },
+            Err(e) => ReportJson {
+                file: &r.file,
+                error: Some(e),
+                format: None,
+                encoding: None,
+                analysis: None,
+            },
         }
     }
 }
 
 const CSV_HEADER: &[&str] = &[
-    "file", "jurisdiction", "report_year", "indicator", "indicator_name", "value", "unit", "qualifier", "subject",
-    "start", "end", "parent", "plan", "evidence",
+    "file",
+    "jurisdiction",
+    "report_year",
+    "indicator",
+    "indicator_name",
+    "value",
+    "unit",
+    "qualifier",
+    "subject",
+    "start",
+    "end",
+    "parent",
+    "plan",
+    "evidence",
 ];
 
 fn write_csv(out: &mut impl Write, reports: &[Report]) -> io::Result<()> {
@@ -74,7 +92,11 @@ fn write_csv(out: &mut impl Write, reports: &[Report]) -> io::Result<()> {
         let Ok(a) = &report.outcome else { continue };
         let meta = &a.analysis.meta;
         for fact in &a.analysis.facts {
-            let name = fact.indicator.as_deref().and_then(|id| catalog.get(id)).map_or("", |i| i.name.as_str());
+            let name = fact
+                .indicator
+                .as_deref()
+                .and_then(|id| catalog.get(id))
+                .map_or("", |i| i.name.as_str());
             let row = [
                 report.file.clone(),
                 meta.jurisdiction.clone().unwrap_or_default(),
@@ -116,9 +138,23 @@ fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let m = &analysis.meta;
     let or_unknown = |v: Option<String>| v.unwrap_or_else(|| "未知".to_owned());
     writeln!(out, "标题      {}", or_unknown(m.title.clone()))?;
-    writeln!(out, "地区/单位 {}  层级 {}", or_unknown(m.jurisdiction.clone()), or_unknown(m.level.map(|l| level_label(l).to_owned())))?;
-    writeln!(out, "报告年度  {}", or_unknown(m.report_year.map(|y| y.to_string())))?;
-    writeln!(out, "签发日期  {}  发布日期 {}", or_unknown(m.signed_date.clone()), or_unknown(m.published_date.clone()))?;
+    writeln!(
+        out,
+        "地区/单位 {}  层级 {}",
+        or_unknown(m.jurisdiction.clone()),
+        or_unknown(m.level.map(|l| level_label(l).to_owned()))
+    )?;
+    writeln!(
+        out,
+        "报告年度  {}",
+        or_unknown(m.report_year.map(|y| y.to_string()))
+    )?;
+    writeln!(
+        out,
+        "签发日期  {}  发布日期 {}",
+        or_unknown(m.signed_date.clone()),
+        or_unknown(m.published_date.clone())
+    )?;
     writeln!(out, "发布单位  {}", or_unknown(m.issuer.clone()))?;
     let p = &analysis.parts;
     let mark = |found: bool| if found { "✓" } else { "缺失" };
@@ -132,8 +168,16 @@ fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
         mark(p.next_year_plan.is_some()),
     )?;
     writeln!(out, "提纲      {} 个标题", analysis.outline.len())?;
-    let named = analysis.facts.iter().filter(|f| f.indicator.is_some()).count();
-    writeln!(out, "数据      {} 条 (其中 {named} 条归入指标目录)", analysis.facts.len())?;
+    let named = analysis
+        .facts
+        .iter()
+        .filter(|f| f.indicator.is_some())
+        .count();
+    writeln!(
+        out,
+        "数据      {} 条 (其中 {named} 条归入指标目录)",
+        analysis.facts.len()
+    )?;
     let catalog = Catalog::builtin();
     for fact in &analysis.facts {
         write_fact_row(out, catalog, fact)?;
@@ -145,7 +189,11 @@ fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
 }
 
 fn write_fact_row(out: &mut impl Write, catalog: &Catalog, fact: &Fact) -> io::Result<()> {
-    let name = fact.indicator.as_deref().and_then(|id| catalog.get(id)).map_or("(未归类)", |i| i.name.as_str());
+    let name = fact
+        .indicator
+        .as_deref()
+        .and_then(|id| catalog.get(id))
+        .map_or("(未归类)", |i| i.name.as_str());
     let plan = if fact.plan { " [计划]" } else { "" };
     writeln!(
         out,

@@ -42,8 +42,15 @@ pub struct Key {
 
 impl Key {
     fn parse(s: &str) -> Key {
-        let (sep, ordered) = if s.contains('&') { ('&', false) } else { ('+', true) };
-        Key { parts: s.split(sep).map(str::to_owned).collect(), ordered }
+        let (sep, ordered) = if s.contains('&') {
+            ('&', false)
+        } else {
+            ('+', true)
+        };
+        Key {
+            parts: s.split(sep).map(str::to_owned).collect(),
+            ordered,
+        }
     }
 
     /// How much text the key names: longer keys are more specific.
@@ -56,7 +63,8 @@ impl Catalog {
     /// The catalog compiled into the binary.
     pub fn builtin() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| Catalog::parse(CATALOG_TOML).expect("catalog/indicators.toml is valid"))
+        CATALOG
+            .get_or_init(|| Catalog::parse(CATALOG_TOML).expect("catalog/indicators.toml is valid"))
     }
 
     pub fn get(&self, id: &str) -> Option<&Indicator> {
@@ -67,7 +75,8 @@ impl Catalog {
         let file: File = toml::from_str(toml_text).map_err(|e| e.to_string())?;
         let mut indicators = Vec::with_capacity(file.indicator.len());
         for raw in file.indicator {
-            let units = expand_units(&raw.units, &file.units).map_err(|e| format!("{}: {e}", raw.id))?;
+            let units =
+                expand_units(&raw.units, &file.units).map_err(|e| format!("{}: {e}", raw.id))?;
             if raw.keys.is_empty() {
                 return Err(format!("{}: no keys", raw.id));
             }
@@ -85,18 +94,30 @@ impl Catalog {
         let catalog = Catalog { indicators };
         for ind in &catalog.indicators {
             if let Some(whole) = ind.part_of.iter().find(|w| catalog.get(w).is_none()) {
-                return Err(format!("{}: part_of names unknown indicator {whole}", ind.id));
+                return Err(format!(
+                    "{}: part_of names unknown indicator {whole}",
+                    ind.id
+                ));
             }
         }
         Ok(catalog)
     }
 }
 
-fn expand_units(units: &[String], groups: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
+fn expand_units(
+    units: &[String],
+    groups: &BTreeMap<String, Vec<String>>,
+) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for unit in units {
         match unit.strip_prefix('@') {
-            Some(group) => out.extend(groups.get(group).ok_or(format!("unknown unit group @{group}"))?.iter().cloned()),
+            Some(group) => out.extend(
+                groups
+                    .get(group)
+                    .ok_or(format!("unknown unit group @{group}"))?
+                    .iter()
+                    .cloned(),
+            ),
             None => out.push(unit.clone()),
         }
     }
@@ -146,7 +167,11 @@ mod tests {
         for id in &ids {
             let (area, name) = id.split_once('.').expect("area.name");
             assert!(!area.is_empty() && !name.is_empty(), "{id}");
-            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'), "{id}");
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'),
+                "{id}"
+            );
         }
         ids.sort_unstable();
         let before = ids.len();
@@ -156,15 +181,30 @@ mod tests {
 
     #[test]
     fn keys_parse_into_parts() {
-        assert_eq!(Key::parse("收到+申请"), Key { parts: vec!["收到".into(), "申请".into()], ordered: true });
-        assert_eq!(Key::parse("常委会&常务会"), Key { parts: vec!["常委会".into(), "常务会".into()], ordered: false });
+        assert_eq!(
+            Key::parse("收到+申请"),
+            Key {
+                parts: vec!["收到".into(), "申请".into()],
+                ordered: true
+            }
+        );
+        assert_eq!(
+            Key::parse("常委会&常务会"),
+            Key {
+                parts: vec!["常委会".into(), "常务会".into()],
+                ordered: false
+            }
+        );
         assert_eq!(Key::parse("受理").weight(), 2);
     }
 
     #[test]
     fn unknown_unit_groups_are_rejected() {
-        let bad = "[[indicator]]\nid = \"a.b\"\nname = \"x\"\nunits = [\"@nope\"]\nkeys = [\"x\"]\n";
-        let err = Catalog::parse(bad).err().expect("an unknown unit group is an error");
+        let bad =
+            "[[indicator]]\nid = \"a.b\"\nname = \"x\"\nunits = [\"@nope\"]\nkeys = [\"x\"]\n";
+        let err = Catalog::parse(bad)
+            .err()
+            .expect("an unknown unit group is an error");
         assert!(err.contains("@nope"), "{err}");
     }
 }

@@ -83,12 +83,18 @@ impl<'a> Document<'a> {
         let mut start = 0;
         for (i, b) in self.text.bytes().enumerate() {
             if b == b'\n' {
-                lines.push(Line { start, end: trim_cr(&self.text, start, i) });
+                lines.push(Line {
+                    start,
+                    end: trim_cr(&self.text, start, i),
+                });
                 start = i + 1;
             }
         }
         if start < self.text.len() {
-            lines.push(Line { start, end: self.text.len() });
+            lines.push(Line {
+                start,
+                end: self.text.len(),
+            });
         }
         lines
     }
@@ -183,7 +189,8 @@ fn pinyin_gloss_len(chars: &[char]) -> Option<usize> {
     let close = chars.iter().take(9).position(|&c| c == ')')?;
     let inner = &chars[1..close];
     let is_pinyin = |c: &char| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(*c);
-    (!inner.is_empty() && inner.iter().all(is_pinyin) && inner.iter().any(|c| !c.is_ascii())).then_some(close + 1)
+    (!inner.is_empty() && inner.iter().all(is_pinyin) && inner.iter().any(|c| !c.is_ascii()))
+        .then_some(close + 1)
 }
 
 fn is_han(c: char) -> bool {
@@ -208,7 +215,11 @@ fn converter() -> &'static OpenCC {
 /// characters show up.
 fn looks_traditional(text: &str) -> bool {
     const MARKERS: &str = "們個為這國會說對時發與機關進經過實現縣區報應開務處複議訴調權規範書員條類項數據級幹責層黨執該將從於設達認證體劃導場參戰衛歲復審辦結總聯網門東車長區鄉鎮辦產業務當營";
-    let hits = text.chars().filter(|c| MARKERS.contains(*c)).take(3).count();
+    let hits = text
+        .chars()
+        .filter(|c| MARKERS.contains(*c))
+        .take(3)
+        .count();
     hits >= 3
 }
 
@@ -230,7 +241,10 @@ mod tests {
 
     #[test]
     fn converts_traditional_to_simplified() {
-        check("受理行政復議案件145件，審結137件。縣政府辦理", "受理行政复议案件145件,审结137件。县政府办理");
+        check(
+            "受理行政復議案件145件，審結137件。縣政府辦理",
+            "受理行政复议案件145件,审结137件。县政府办理",
+        );
     }
 
     #[test]

@@ -22,8 +22,8 @@ mod parts;
 
 pub use catalog::{Catalog, Indicator};
 pub use document::Document;
-pub use fazhi_numerals::{Decimal, Qualifier};
 pub use facts::Fact;
+pub use fazhi_numerals::{Decimal, Qualifier};
 pub use meta::{Level, Meta};
 pub use outline::Heading;
 pub use parts::{Part, Parts};
@@ -86,5 +86,12 @@ pub fn analyze(input: &Input) -> Analysis {
     let meta = meta::meta(&doc, &page, &outline, input.page_meta);
     let parts = parts::parts(&doc, &page, &outline);
     let facts = facts::facts(&doc, &page, &outline, &parts, catalog);
-    Analysis { meta, parts, outline: outline.headings, facts, findings: Vec::new(), diagnostics }
+    Analysis {
+        meta,
+        parts,
+        outline: outline.headings,
+        facts,
+        findings: Vec::new(),
+        diagnostics,
+    }
 }

@@ -4,10 +4,11 @@
 //! signature at the end of the body (unit line + date line), the title line,
 //! the opening sentence ("2023年,临淄区…"), the page's metadata lines
 //! (`PageFields`), the plan section's heading, and the report's own words
-//! about itself (我县, 全市, 我局). Where the evidence is silent the value is
-//! None; nothing is guessed from outside knowledge (no gazetteer: "临淄区" stays
-//! "临淄区"). This module does not find the body or the headings (`page`,
-//! `outline`), nor the required items (`parts`).
+//! about itself (我县, 全市, 我局) and its own documents (《兴国县…实施方案》).
+//! Where the evidence is silent the value is None; nothing is guessed from
+//! outside knowledge (no gazetteer: "临淄区" stays "临淄区"). This module does
+//! not find the body or the headings (`page`, `outline`), nor the required
+//! items (`parts`).
 
 mod place;
 
@@ -16,7 +17,7 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::outline::Outline;
 use crate::page::dates::{date_prefix, whole_date, Date};
-use crate::page::scan::{chars, years};
+use crate::page::scan::{chars, visible, years};
 use crate::page::Page;
 pub(crate) use place::is_unit_name;
 use place::{expand_abbreviations, leading_place, leading_unit, split_unit, Unit};
@@ -48,7 +49,13 @@ pub enum Level {
 
 /// Keys of `Input::page_meta` (HTML `<meta>`, DOCX properties) that carry the
 /// posting date or the title, tried when the text itself shows none.
-const PAGE_META_DATE_KEYS: &[&str] = &["PubDate", "pubdate", "publishdate", "publish_date", "article:published_time", "created"];
+const PAGE_META_DATE_KEYS: &[&str] = &[
+    "PubDate",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "article:published_time",
+];
 const PAGE_META_TITLE_KEYS: &[&str] = &["ArticleTitle", "title", "og:title"];
 
 /// How the report speaks of itself, and what level that makes it. Only
@@ -98,19 +105,30 @@ const OPENING_TIME_WORDS: &[&str] = &["今年以来", "过去一年", "一年来
 /// ends like these is national ("司法部", "原环境保护部").
 const NATIONAL_OPENINGS: &[&str] = &["国务院", "国家", "中华人民共和国", "中央", "全国", "原"];
 const NATIONAL_ENDINGS: &[&str] = &["部", "署", "总局"];
+/// How a title's topic starts after the unit ("临淄区法治政府建设…").
+const TITLE_TOPIC_OPENINGS: &[&str] = &["法治", "法制", "依法"];
 /// The longest "在…下," phrase skipped before an opening's subject.
 const MAX_PREPOSITIONAL_CHARS: usize = 60;
 /// The body lines read for the opening statement of the year.
 const OPENING_LINES: usize = 3;
 
-pub fn meta(doc: &Document, page: &Page, outline: &Outline, page_meta: &[(String, String)]) -> Meta {
+pub fn meta(
+    doc: &Document,
+    page: &Page,
+    outline: &Outline,
+    page_meta: &[(String, String)],
+) -> Meta {
     let text = doc.text();
     let signature = signature(text, page);
-    let reporter = reporter(text, page, signature.as_ref()).or_else(|| self_described_reporter(text, page));
+    let reporter =
+        reporter(text, page, signature.as_ref()).or_else(|| self_described_reporter(text, page));
     Meta {
         title: title(doc, page, page_meta),
         jurisdiction: reporter.as_ref().and_then(|r| r.jurisdiction.clone()),
-        level: reporter.as_ref().and_then(|r| r.level).or_else(|| self_reference_level(text, page)),
+        level: reporter
+            .as_ref()
+            .and_then(|r| r.level)
+            .or_else(|| self_reference_level(text, page)),
         report_year: report_year(doc, page, outline),
         signed_date: signature.as_ref().map(|s| s.date.to_string()),
         published_date: published_date(page, page_meta).map(|d| d.to_string()),
@@ -132,14 +150,23 @@ fn signature(text: &str, page: &Page) -> Option<Signature> {
     for i in (0..lines.len()).rev() {
         let s = &text[lines[i].range()];
         if let Some(date) = whole_date(s) {
-            let unit = i.checked_sub(1).map(|j| lines[j]).filter(|l| is_unit_name(&text[l.range()]));
+            let unit = i
+                .checked_sub(1)
+                .map(|j| lines[j])
+                .filter(|l| is_unit_name(&text[l.range()]));
             if let Some(unit) = unit {
-                return Some(Signature { unit: unit.range(), date });
+                return Some(Signature {
+                    unit: unit.range(),
+                    date,
+                });
             }
         } else if let Some((head, tail)) = s.rsplit_once(' ') {
             if let (Some(date), true) = (whole_date(tail), is_unit_name(head)) {
                 let start = lines[i].start;
-                return Some(Signature { unit: start..start + head.trim_end().len(), date });
+                return Some(Signature {
+                    unit: start..start + head.trim_end().len(),
+                    date,
+                });
             }
         }
     }
@@ -152,7 +179,9 @@ fn title(doc: &Document, page: &Page, page_meta: &[(String, String)]) -> Option<
     if let Some(line) = &page.title {
         let title = doc.display_slice(line.clone());
         return Some(match &page.title_unit {
-            Some(unit) if !title.starts_with(doc.display_slice(unit.clone())) => format!("{}{}", doc.display_slice(unit.clone()), title),
+            Some(unit) if !title.starts_with(doc.display_slice(unit.clone())) => {
+                format!("{}{}", doc.display_slice(unit.clone()), title)
+            }
             _ => title.to_string(),
         });
     }
@@ -195,31 +224,50 @@ enum NameSource {
 /// ("富蕴县司法局" under a report on 全县) is not the reporter: the place is.
 fn reporter(text: &str, page: &Page, signature: Option<&Signature>) -> Option<Reporter> {
     let candidates = name_candidates(text, page, signature);
-    let (primary_source, primary) = candidates.iter().find(|(_, n)| !is_relative(&split_unit(n)))?;
+    let (primary_source, primary) = candidates
+        .iter()
+        .find(|(_, n)| !is_relative(&split_unit(n)))?;
     let unit = split_unit(primary);
     let place = completed_place(unit.place, &candidates);
 
     if unit.place.is_empty() {
-        let national = is_national(unit.organ);
-        return Some(Reporter { jurisdiction: Some(unit.organ.to_string()), level: national.then_some(Level::National) });
+        // A name without a place that is not relative is a national organ.
+        return Some(Reporter {
+            jurisdiction: Some(unit.organ.to_string()),
+            level: Some(Level::National),
+        });
     }
-    let department = unit.is_department() && !reports_on_whole_place(text, page, *primary_source, &unit, &candidates);
+    let department = unit.is_department()
+        && !reports_on_whole_place(text, page, *primary_source, &unit, &candidates);
     if department {
-        return Some(Reporter { jurisdiction: Some(format!("{place}{}", unit.organ)), level: Some(Level::Department) });
+        return Some(Reporter {
+            jurisdiction: Some(format!("{place}{}", unit.organ)),
+            level: Some(Level::Department),
+        });
     }
     let level = split_unit(&place).place_level();
-    Some(Reporter { jurisdiction: Some(place), level })
+    Some(Reporter {
+        jurisdiction: Some(place),
+        level,
+    })
 }
 
 /// The names a page offers for its reporting unit, in order of authority.
-fn name_candidates(text: &str, page: &Page, signature: Option<&Signature>) -> Vec<(NameSource, String)> {
+fn name_candidates(
+    text: &str,
+    page: &Page,
+    signature: Option<&Signature>,
+) -> Vec<(NameSource, String)> {
     let mut out: Vec<(NameSource, String)> = Vec::new();
     let mut push = |source, name: Option<&str>| {
         if let Some(name) = name.map(last_joint_name).filter(|n| !n.is_empty()) {
             out.push((source, expand_abbreviations(name)));
         }
     };
-    push(NameSource::Signature, signature.map(|s| &text[s.unit.clone()]));
+    push(
+        NameSource::Signature,
+        signature.map(|s| &text[s.unit.clone()]),
+    );
     if let Some(unit) = &page.title_unit {
         push(NameSource::Title, Some(&text[unit.clone()]));
     }
@@ -233,9 +281,15 @@ fn name_candidates(text: &str, page: &Page, signature: Option<&Signature>) -> Ve
     for line in page.lines.iter().take(OPENING_LINES) {
         push(NameSource::Opening, reported_unit(&text[line.range()]));
     }
-    for field in [&page.fields.publisher, &page.fields.source].into_iter().flatten() {
+    for field in [&page.fields.publisher, &page.fields.source]
+        .into_iter()
+        .flatten()
+    {
         let value = &text[field.clone()];
-        push(NameSource::PageField, leading_unit(value).filter(|u| u.len() == value.len()));
+        push(
+            NameSource::PageField,
+            leading_unit(value).filter(|u| u.len() == value.len()),
+        );
     }
     out
 }
@@ -243,8 +297,18 @@ fn name_candidates(text: &str, page: &Page, signature: Option<&Signature>) -> Ve
 /// Of a joint name ("中共铁岭市委、铁岭市人民政府", "巴州党委、政府"), the last part
 /// that names a place, which is the government's and names the place fully.
 fn last_joint_name(name: &str) -> &str {
-    let parts: Vec<&str> = name.trim().split([' ', '、']).filter(|p| !p.is_empty()).collect();
-    parts.iter().rev().find(|p| !split_unit(p).place.is_empty()).or(parts.first()).copied().unwrap_or("")
+    let parts: Vec<&str> = name
+        .trim()
+        .split([' ', '、'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts
+        .iter()
+        .rev()
+        .find(|p| !split_unit(p).place.is_empty())
+        .or(parts.first())
+        .copied()
+        .unwrap_or("")
 }
 
 fn is_relative(unit: &Unit) -> bool {
@@ -253,7 +317,8 @@ fn is_relative(unit: &Unit) -> bool {
 
 fn is_national(organ: &str) -> bool {
     !organ.is_empty()
-        && (NATIONAL_OPENINGS.iter().any(|w| organ.starts_with(w)) || NATIONAL_ENDINGS.iter().any(|w| organ.ends_with(w)))
+        && (NATIONAL_OPENINGS.iter().any(|w| organ.starts_with(w))
+            || NATIONAL_ENDINGS.iter().any(|w| organ.ends_with(w)))
         && !organ.starts_with(|c: char| "省市区县镇乡我本全各该".contains(c))
 }
 
@@ -275,20 +340,36 @@ fn completed_place(place: &str, candidates: &[(NameSource, String)]) -> String {
 /// Whether a department-named unit actually reports on its whole place: it
 /// only signs (the title or opening does not name the department), and the
 /// report speaks as the place (全县, 我县) more than as the department (我局).
-fn reports_on_whole_place(text: &str, page: &Page, source: NameSource, unit: &Unit, candidates: &[(NameSource, String)]) -> bool {
+fn reports_on_whole_place(
+    text: &str,
+    page: &Page,
+    source: NameSource,
+    unit: &Unit,
+    candidates: &[(NameSource, String)],
+) -> bool {
     if source == NameSource::Title || source == NameSource::Opening {
         return false;
     }
-    let opening_is_place = candidates
-        .iter()
-        .any(|(s, n)| *s == NameSource::Opening && split_unit(n).is_government() && split_unit(n).place == unit.place);
+    let opening_is_place = candidates.iter().any(|(s, n)| {
+        *s == NameSource::Opening
+            && split_unit(n).is_government()
+            && split_unit(n).place == unit.place
+    });
     if opening_is_place {
         return true;
     }
     let counts = self_reference_counts(text, page);
     let place_level = split_unit(unit.place).place_level();
-    let as_place = counts.iter().filter(|(l, _)| Some(*l) == place_level).map(|(_, n)| n).sum::<usize>();
-    let as_department = counts.iter().filter(|(l, _)| *l == Level::Department).map(|(_, n)| n).sum::<usize>();
+    let as_place = counts
+        .iter()
+        .filter(|(l, _)| Some(*l) == place_level)
+        .map(|(_, n)| n)
+        .sum::<usize>();
+    let as_department = counts
+        .iter()
+        .filter(|(l, _)| *l == Level::Department)
+        .map(|(_, n)| n)
+        .sum::<usize>();
     as_place > as_department
 }
 
@@ -301,7 +382,9 @@ fn title_subject(title: &str) -> Option<&str> {
     }
     let unit = leading_unit(s)?;
     let rest = s[unit.len()..].trim_start();
-    let follows = rest.starts_with("关于") || rest.starts_with(|c: char| c.is_ascii_digit()) || ["法治", "法制", "依法"].iter().any(|w| rest.starts_with(w));
+    let follows = rest.starts_with("关于")
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || TITLE_TOPIC_OPENINGS.iter().any(|w| rest.starts_with(w));
     follows.then_some(unit)
 }
 
@@ -314,7 +397,16 @@ fn unit_before_guanyu(line: &str) -> Option<&str> {
         return None;
     }
     let head = &line[..at];
-    let start = head.char_indices().rev().take_while(|(_, c)| crate::page::scan::is_han(*c)).last().map(|(i, _)| i)?;
+    // 关于 inside a document name cites another unit's notice: 根据《湖南省人民政府关于…》.
+    if head.matches('《').count() > head.matches('》').count() {
+        return None;
+    }
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| crate::page::scan::is_han(*c))
+        .last()
+        .map(|(i, _)| i)?;
     let name = &head[start..];
     leading_unit(name).filter(|u| u.len() == name.len() && !split_unit(u).place.is_empty())
 }
@@ -340,11 +432,19 @@ fn after_opening_time(line: &str) -> Option<&str> {
             &line[word.len()..]
         }
     };
-    rest = rest.strip_prefix("以来").unwrap_or(rest).trim_start_matches([',', ' ']);
+    rest = rest
+        .strip_prefix("以来")
+        .unwrap_or(rest)
+        .trim_start_matches([',', ' ']);
     // "在市委、市政府的正确领导下,农业农村局认真贯彻…": the subject follows the
     // prepositional phrases.
     while rest.starts_with('在') {
-        let Some(end) = rest.find("下,").filter(|&e| chars(&rest[..e]) <= MAX_PREPOSITIONAL_CHARS) else { break };
+        let Some(end) = rest
+            .find("下,")
+            .filter(|&e| chars(&rest[..e]) <= MAX_PREPOSITIONAL_CHARS)
+        else {
+            break;
+        };
         rest = rest[end + "下,".len()..].trim_start();
     }
     Some(rest)
@@ -353,8 +453,13 @@ fn after_opening_time(line: &str) -> Option<&str> {
 /// How often the report speaks of itself at each level.
 fn self_reference_counts(text: &str, page: &Page) -> Vec<(Level, usize)> {
     let mut counts: Vec<(Level, usize)> = Vec::new();
+    let lines: Vec<_> = page
+        .lines
+        .iter()
+        .map(|l| visible(&text[l.range()]))
+        .collect();
     for (word, level) in SELF_REFERENCES {
-        let n: usize = page.lines.iter().map(|l| text[l.range()].matches(word).count()).sum();
+        let n: usize = lines.iter().map(|l| l.matches(word).count()).sum();
         if n == 0 {
             continue;
         }
@@ -367,27 +472,42 @@ fn self_reference_counts(text: &str, page: &Page) -> Vec<(Level, usize)> {
 }
 
 /// The level a report without a usable name gives itself: the subject of its
-/// opening ("区民政局" is a department, "县政府" a county), else the level it
-/// speaks as most often.
+/// opening ("区民政局" is a department, "县政府" a county, "全省…" a province),
+/// else the level it speaks as most often (a clear majority only).
 fn self_reference_level(text: &str, page: &Page) -> Option<Level> {
-    if let Some(level) = page.lines.first().and_then(|l| relative_subject_level(&text[l.range()])) {
-        return Some(level);
-    }
-    let opening = page.lines.first().and_then(|l| after_opening_time(&text[l.range()]));
-    if let Some(&(_, level)) = opening.and_then(|o| SELF_REFERENCES.iter().find(|(w, _)| o.starts_with(w))) {
-        return Some(level);
-    }
-    let counts = self_reference_counts(text, page);
-    let (level, n) = counts.iter().copied().max_by_key(|(_, n)| *n)?;
-    let tied = counts.iter().filter(|(_, m)| *m == n).count() > 1;
-    if tied {
-        return None;
-    }
-    let body = &text[page.body.clone()];
-    if level == Level::County && AUTONOMOUS_REGION_WORDS.iter().any(|w| body.contains(w)) && !body.contains("我县") {
+    let first = page.lines.first().map(|l| &text[l.range()]);
+    let level = first
+        .and_then(relative_subject_level)
+        .or_else(|| first.and_then(opening_self_reference))
+        .or_else(|| most_used_self_reference(text, page))?;
+    if level == Level::County && speaks_as_autonomous_region(&visible(&text[page.body.clone()])) {
         return Some(Level::Province);
     }
     Some(level)
+}
+
+/// The level of an opening that starts with a self-reference ("2024年,我县坚持…").
+fn opening_self_reference(line: &str) -> Option<Level> {
+    let opening = visible(after_opening_time(line)?);
+    SELF_REFERENCES
+        .iter()
+        .find(|(w, _)| opening.starts_with(w))
+        .map(|&(_, level)| level)
+}
+
+fn most_used_self_reference(text: &str, page: &Page) -> Option<Level> {
+    let counts = self_reference_counts(text, page);
+    let (level, n) = counts.iter().copied().max_by_key(|(_, n)| *n)?;
+    let tied = counts.iter().filter(|(_, m)| *m == n).count() > 1;
+    (!tied).then_some(level)
+}
+
+/// "全区" is a district's word and an autonomous region's: it is the region's
+/// when the report speaks of 区 and never of 县, and names the region's organs.
+fn speaks_as_autonomous_region(body: &str) -> bool {
+    let as_district = ["我区", "全区", "本区"].iter().any(|w| body.contains(w));
+    let as_county = ["我县", "全县", "本县"].iter().any(|w| body.contains(w));
+    as_district && !as_county && AUTONOMOUS_REGION_WORDS.iter().any(|w| body.contains(w))
 }
 
 /// The organ of an opening subject that names no place ("区民政局", "农业农村局").
@@ -436,12 +556,21 @@ fn self_described_reporter(text: &str, page: &Page) -> Option<Reporter> {
     let level = self_reference_level(text, page)?;
     if level != Level::Department {
         let place = documented_place(text, page, Some(level))?;
-        return Some(Reporter { jurisdiction: Some(place), level: Some(level) });
+        return Some(Reporter {
+            jurisdiction: Some(place),
+            level: Some(level),
+        });
     }
-    let organ = page.lines.first().and_then(|l| relative_subject(&text[l.range()]))?;
+    let organ = page
+        .lines
+        .first()
+        .and_then(|l| relative_subject(&text[l.range()]))?;
     let (place_char, organ) = split_relative(organ);
     let place = documented_place(text, page, place_char.and_then(level_of_suffix))?;
-    Some(Reporter { jurisdiction: Some(expand_abbreviations(&format!("{place}{organ}"))), level: Some(Level::Department) })
+    Some(Reporter {
+        jurisdiction: Some(expand_abbreviations(&format!("{place}{organ}"))),
+        level: Some(Level::Department),
+    })
 }
 
 /// The place most often at the head of a document name in the body
@@ -467,7 +596,10 @@ fn documented_place(text: &str, page: &Page, want: Option<Level>) -> Option<Stri
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.iter().find(|(_, n)| *n == best).map(|(p, _)| p.to_string())
+    counts
+        .iter()
+        .find(|(_, n)| *n == best)
+        .map(|(p, _)| p.to_string())
 }
 
 /// The year the report covers. The evidence, strongest first:
@@ -476,7 +608,7 @@ fn documented_place(text: &str, page: &Page, want: Option<Level>) -> Option<Stri
 /// 3. the plan section's year − 1 ("三、2024年工作规划");
 /// 4. the signing date: January–April of Y covers Y − 1 (the deadline is 4月1日),
 ///    October–December covers Y; a date in between says nothing;
-/// 5. the posting date, read the same way;
+/// 5. the posting date: January–April of Y covers Y − 1;
 /// 6. the year the body names most often (a clear majority only).
 ///
 /// The body's mentions come last because reports name other years for good
@@ -487,8 +619,8 @@ pub(crate) fn report_year(doc: &Document, page: &Page, outline: &Outline) -> Opt
         .and_then(|t| years(&t).next().map(|(_, y)| y))
         .or_else(|| opening_year(text, page))
         .or_else(|| plan_year(text, outline).map(|y| y - 1))
-        .or_else(|| signature(text, page).and_then(|s| year_covered_by(s.date)))
-        .or_else(|| page.fields.published_date.and_then(year_covered_by))
+        .or_else(|| signature(text, page).and_then(|s| year_covered_by_signing(s.date)))
+        .or_else(|| page.fields.published_date.and_then(year_covered_by_posting))
         .or_else(|| most_named_year(text, page))
 }
 
@@ -522,12 +654,20 @@ fn plan_year(text: &str, outline: &Outline) -> Option<i32> {
         .find_map(|t| years(t).next().map(|(_, y)| y))
 }
 
-fn year_covered_by(date: Date) -> Option<i32> {
+/// Reports are signed in the first months after the year they cover (the
+/// deadline is 4月1日); one signed at the end of a year covers that year.
+fn year_covered_by_signing(date: Date) -> Option<i32> {
     match date.month {
         1..=4 => Some(date.year - 1),
         10..=12 => Some(date.year),
         _ => None,
     }
+}
+
+/// A page posted in the first months of a year carries the report on the year
+/// before; a later posting may be a late report or an early one.
+fn year_covered_by_posting(date: Date) -> Option<i32> {
+    (date.month <= 4).then_some(date.year - 1)
 }
 
 /// The year the body names most often, when it clearly leads; years inside
@@ -538,7 +678,8 @@ fn most_named_year(text: &str, page: &Page) -> Option<i32> {
         let s = &text[line.range()];
         for (at, year) in years(s) {
             let quoted = s[..at].matches('《').count() > s[..at].matches('》').count();
-            let ranged = s[..at].ends_with(['—', '-', '~']) || s[at + 4 + '年'.len_utf8()..].starts_with(['—', '-', '~']);
+            let ranged = s[..at].ends_with(['—', '-', '~'])
+                || s[at + 4 + '年'.len_utf8()..].starts_with(['—', '-', '~']);
             if quoted || ranged {
                 continue;
             }
@@ -548,7 +689,7 @@ fn most_named_year(text: &str, page: &Page) -> Option<i32> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     match counts.as_slice() {
         [(year, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => Some(*year),
         _ => None,
@@ -567,7 +708,11 @@ fn published_date(page: &Page, page_meta: &[(String, String)]) -> Option<Date> {
 /// Who issued the report: the signing unit, else the page's publisher, else
 /// its source (a value without Han characters, like a site code, is no name).
 fn issuer(doc: &Document, page: &Page, signature: Option<&Signature>) -> Option<String> {
-    let ranges = [signature.map(|s| s.unit.clone()), page.fields.publisher.clone(), page.fields.source.clone()];
+    let ranges = [
+        signature.map(|s| s.unit.clone()),
+        page.fields.publisher.clone(),
+        page.fields.source.clone(),
+    ];
     ranges
         .into_iter()
         .flatten()

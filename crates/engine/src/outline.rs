@@ -46,7 +46,10 @@ pub struct Heading {
 impl Outline {
     /// The headings whose sections contain `byte`, outermost first.
     pub fn path_at(&self, byte: usize) -> Vec<&Heading> {
-        self.headings.iter().filter(|h| h.section_bytes.contains(&byte)).collect()
+        self.headings
+            .iter()
+            .filter(|h| h.section_bytes.contains(&byte))
+            .collect()
     }
 }
 
@@ -92,7 +95,9 @@ fn line_headings(text: &str, page: &Page) -> Vec<Found> {
     let mut found = Vec::new();
     for (i, line) in page.lines.iter().enumerate() {
         let s = &text[line.range()];
-        let Some(marker) = line_marker(s) else { continue };
+        let Some(marker) = line_marker(s) else {
+            continue;
+        };
         if !has_title_text(&s[marker.len..]) || is_table_row(text, page, i) {
             continue;
         }
@@ -102,7 +107,11 @@ fn line_headings(text: &str, page: &Page) -> Vec<Found> {
         last_number.insert(marker.style, marker.number);
         let level = level_of(&mut levels, marker.style);
         let title = title_range(s, marker.len);
-        found.push(Found { level, start: line.start, title: line.start + title.start..line.start + title.end });
+        found.push(Found {
+            level,
+            start: line.start,
+            title: line.start + title.start..line.start + title.end,
+        });
     }
     found
 }
@@ -124,7 +133,11 @@ fn level_of(levels: &mut Vec<Style>, style: Style) -> u8 {
 
 /// A title has text: at least two Han characters.
 fn has_title_text(s: &str) -> bool {
-    s.chars().filter(|&c| crate::page::scan::is_han(c)).take(2).count() == 2
+    s.chars()
+        .filter(|&c| crate::page::scan::is_han(c))
+        .take(2)
+        .count()
+        == 2
 }
 
 /// A numbered line inside a flattened table is a row or a cell, not a heading:
@@ -136,7 +149,8 @@ fn is_table_row(text: &str, page: &Page, i: usize) -> bool {
         return true;
     }
     let is_cell = |s: &str| chars(s) <= MAX_CELL_CHARS && !s.contains(['。', ',', ';']);
-    let is_numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ".%-".contains(c));
+    let is_numeric =
+        |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ".%-".contains(c));
     let prev = i.checked_sub(1).map(|j| &text[page.lines[j].range()]);
     let next = page.lines.get(i + 1).map(|l| &text[l.range()]);
     is_cell(line)
@@ -177,7 +191,10 @@ fn inline_headings(text: &str, page: &Page, lines: &[Found]) -> Vec<Found> {
     let mut candidates: Vec<Inline> = Vec::new();
     let mut parent = None;
     for line in &page.lines {
-        while lines.get(parent.map_or(0, |p| p + 1)).is_some_and(|h| h.start <= line.start) {
+        while lines
+            .get(parent.map_or(0, |p| p + 1))
+            .is_some_and(|h| h.start <= line.start)
+        {
             parent = Some(parent.map_or(0, |p| p + 1));
         }
         let s = &text[line.range()];
@@ -199,7 +216,11 @@ fn inline_headings(text: &str, page: &Page, lines: &[Found]) -> Vec<Found> {
     for run in counting_runs(&candidates) {
         for c in run {
             let level = c.parent.map_or(1, |p| lines[p].level.saturating_add(1));
-            found.push(Found { level, start: c.start, title: c.title.clone() });
+            found.push(Found {
+                level,
+                start: c.start,
+                title: c.title.clone(),
+            });
         }
     }
     found
@@ -232,7 +253,10 @@ fn sections(doc: &Document, found: Vec<Found>, body_end: usize) -> Vec<Heading> 
     let text = doc.text();
     let mut headings = Vec::with_capacity(found.len());
     for (i, h) in found.iter().enumerate() {
-        let next = found[i + 1..].iter().find(|n| n.level <= h.level).map_or(body_end, |n| n.start);
+        let next = found[i + 1..]
+            .iter()
+            .find(|n| n.level <= h.level)
+            .map_or(body_end, |n| n.start);
         let end = h.start + text[h.start..next.max(h.start)].trim_end().len();
         headings.push(Heading {
             level: h.level,
@@ -256,14 +280,19 @@ mod tests {
         let doc = Document::new(text);
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let page = Page::read(&doc, &mut diagnostics);
-        outline(&doc, &page).headings.iter().map(|h| format!("{} {}", h.level, h.title)).collect()
+        outline(&doc, &page)
+            .headings
+            .iter()
+            .map(|h| format!("{} {}", h.level, h.title))
+            .collect()
     }
 
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(render(text), expected, "\n{text}");
     }
 
-    const OPENING: &str = "2023年,我区按照法治政府建设的总要求,深入推进法治政府建设,现将工作情况报告如下:";
+    const OPENING: &str =
+        "2023年,我区按照法治政府建设的总要求,深入推进法治政府建设,现将工作情况报告如下:";
 
     #[test]
     fn levels_follow_first_appearance() {
@@ -307,12 +336,25 @@ mod tests {
 
     #[test]
     fn sections_nest() {
-        let text = format!("{OPENING}\n一、甲方面工作\n(一)甲一项工作\n(二)甲二项工作\n二、乙方面工作");
+        let text =
+            format!("{OPENING}\n一、甲方面工作\n(一)甲一项工作\n(二)甲二项工作\n二、乙方面工作");
         let doc = Document::new(&text);
         let page = Page::read(&doc, &mut Vec::new());
         let o = outline(&doc, &page);
-        let spans: Vec<&str> = o.headings.iter().map(|h| &doc.text()[h.section_bytes.clone()]).collect();
-        assert_eq!(spans, ["一、甲方面工作\n(一)甲一项工作\n(二)甲二项工作", "(一)甲一项工作", "(二)甲二项工作", "二、乙方面工作"]);
+        let spans: Vec<&str> = o
+            .headings
+            .iter()
+            .map(|h| &doc.text()[h.section_bytes.clone()])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "一、甲方面工作\n(一)甲一项工作\n(二)甲二项工作",
+                "(一)甲一项工作",
+                "(二)甲二项工作",
+                "二、乙方面工作"
+            ]
+        );
         let inner = doc.text().find("(二)").unwrap() + 3;
         let path: Vec<&str> = o.path_at(inner).iter().map(|h| h.title.as_str()).collect();
         assert_eq!(path, ["甲方面工作", "甲二项工作"]);

@@ -108,9 +108,14 @@ impl Page {
         let lines: Vec<Line> = doc.lines().into_iter().map(|l| trim(text, l)).collect();
         let kinds: Vec<Kind> = lines.iter().map(|l| Kind::of(&text[l.range()])).collect();
         let start = body_start(text, &lines, &kinds);
-        let end = (start..lines.len()).find(|&i| kinds[i] == Kind::Footer).unwrap_or(lines.len());
+        let end = (start..lines.len())
+            .find(|&i| kinds[i] == Kind::Footer)
+            .unwrap_or(lines.len());
 
-        let mut body_lines: Vec<Line> = (start..end).filter(|&i| kinds[i].is_text()).map(|i| lines[i]).collect();
+        let mut body_lines: Vec<Line> = (start..end)
+            .filter(|&i| kinds[i].is_text())
+            .map(|i| lines[i])
+            .collect();
         let fields = read_fields(text, &lines, &kinds, start..end);
         let (title, title_unit) = title_lines(text, &lines[..start], &kinds[..start]);
 
@@ -122,7 +127,16 @@ impl Page {
             body_lines.truncate(copy);
             diagnostics.push(Diagnostic {
                 level: Severity::Warning,
-                message: format!("正文重复发布: 第二份从第 {} 字起", doc.char_offset(copy_start)),
+                message: format!(
+                    "正文重复发布: 第二份从第 {} 字起",
+                    doc.char_offset(copy_start)
+                ),
+            });
+        }
+        if body_lines.is_empty() && !text.trim().is_empty() {
+            diagnostics.push(Diagnostic {
+                level: Severity::Warning,
+                message: "未找到报告正文: 页面只有导航、页眉页脚等内容".to_string(),
             });
         }
         let body = match (body_lines.first(), body_lines.last()) {
@@ -132,7 +146,14 @@ impl Page {
                 at..at
             }
         };
-        Page { body, lines: body_lines, fields, title, title_unit, duplicate }
+        Page {
+            body,
+            lines: body_lines,
+            fields,
+            title,
+            title_unit,
+            duplicate,
+        }
     }
 }
 
@@ -144,7 +165,10 @@ fn trim(text: &str, line: Line) -> Line {
     let s = &text[line.range()];
     let start = line.start + (s.len() - s.trim_start_matches(LINE_TRIM).len());
     let end = line.start + s.trim_end_matches(LINE_TRIM).len();
-    Line { start, end: end.max(start) }
+    Line {
+        start,
+        end: end.max(start),
+    }
 }
 
 /// The index of the first body line: the first line of running text, or the
@@ -168,7 +192,8 @@ fn read_fields(text: &str, lines: &[Line], kinds: &[Kind], body: Range<usize>) -
     let mut posting_stamp = None;
     for (i, line) in lines.iter().enumerate() {
         let outside = !body.contains(&i);
-        let readable = matches!(kinds[i], Kind::Meta | Kind::Footer | Kind::Chrome) || (outside && kinds[i] == Kind::Plain);
+        let readable = matches!(kinds[i], Kind::Meta | Kind::Footer | Kind::Chrome)
+            || (outside && kinds[i] == Kind::Plain);
         if !readable {
             continue;
         }
@@ -194,7 +219,9 @@ fn read_fields(text: &str, lines: &[Line], kinds: &[Kind], body: Range<usize>) -
 /// ("名    称 :" / "河东区人民政府2022年法治政府建设情况报告").
 fn value_on_next_line(text: &str, pair: &mut Pair, next: Option<&Line>, kind: Option<&Kind>) {
     const MAX_VALUE_CHARS: usize = 60;
-    let (Some(next), Some(Kind::Plain)) = (next, kind) else { return };
+    let (Some(next), Some(Kind::Plain)) = (next, kind) else {
+        return;
+    };
     let value = &text[next.range()];
     if pair.value.is_empty() && chars(value) <= MAX_VALUE_CHARS {
         pair.value = next.range();
@@ -204,14 +231,23 @@ fn value_on_next_line(text: &str, pair: &mut Pair, next: Option<&Line>, kind: Op
 /// The report's title line among the header lines, and the unit line above
 /// it. The last candidate wins: pages often repeat the title, and the copy
 /// nearest the body belongs to the document, earlier ones to the page.
-fn title_lines(text: &str, header: &[Line], kinds: &[Kind]) -> (Option<Range<usize>>, Option<Range<usize>>) {
-    let Some(i) = (0..header.len()).rev().find(|&i| kinds[i] == Kind::Plain && is_title(&text[header[i].range()])) else {
+fn title_lines(
+    text: &str,
+    header: &[Line],
+    kinds: &[Kind],
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let Some(i) = (0..header.len())
+        .rev()
+        .find(|&i| kinds[i] == Kind::Plain && is_title(&text[header[i].range()]))
+    else {
         return (None, None);
     };
     let unit = (0..i)
         .rev()
         .find(|&j| kinds[j] != Kind::Empty)
-        .filter(|&j| kinds[j] == Kind::Plain && crate::meta::is_unit_name(&text[header[j].range()]));
+        .filter(|&j| {
+            kinds[j] == Kind::Plain && crate::meta::is_unit_name(&text[header[j].range()])
+        });
     (Some(header[i].range()), unit.map(|j| header[j].range()))
 }
 
@@ -231,7 +267,9 @@ fn second_copy(text: &str, lines: &[Line]) -> Option<usize> {
     /// How many following substantial lines must match to confirm a copy.
     const CONFIRM: usize = 3;
     let same = |a: usize, b: usize| text[lines[a].range()] == text[lines[b].range()];
-    let substantial: Vec<usize> = (0..lines.len()).filter(|&i| chars(&text[lines[i].range()]) >= MIN_CHARS).collect();
+    let substantial: Vec<usize> = (0..lines.len())
+        .filter(|&i| chars(&text[lines[i].range()]) >= MIN_CHARS)
+        .collect();
     let (&first, rest) = substantial.split_first()?;
     for (k, &candidate) in rest.iter().enumerate() {
         if !same(first, candidate) {
@@ -265,10 +303,14 @@ mod tests {
     }
 
     fn body_lines(doc: &Document, page: &Page) -> Vec<String> {
-        page.lines.iter().map(|l| doc.text()[l.range()].to_string()).collect()
+        page.lines
+            .iter()
+            .map(|l| doc.text()[l.range()].to_string())
+            .collect()
     }
 
-    const PARAGRAPH: &str = "2023年,我区按照法治政府建设的总要求,深入推进法治政府建设,现将工作情况报告如下:";
+    const PARAGRAPH: &str =
+        "2023年,我区按照法治政府建设的总要求,深入推进法治政府建设,现将工作情况报告如下:";
 
     #[test]
     fn chrome_around_the_body_is_dropped() {
@@ -276,10 +318,27 @@ mod tests {
             "当前位置: 首页 > 政务 > 执法公开\n更新时间:2024-02-28浏览次数:来源:区法制办作者:区卫健局 字体[ 大 中 小 ]\n{PARAGRAPH}\n一、2023年工作情况\n  • 打印\n株洲市芦淞区人民政府\n2024年2月23日\n版权所有:株洲市芦淞区人民政府\n联系我们"
         );
         let (doc, page, diagnostics) = read(&text);
-        assert_eq!(body_lines(&doc, &page), [PARAGRAPH, "一、2023年工作情况", "株洲市芦淞区人民政府", "2024年2月23日"]);
-        assert_eq!(page.fields.published_date.map(|d| d.to_string()).as_deref(), Some("2024-02-28"));
-        assert_eq!(page.fields.source.clone().map(|r| &doc.text()[r]), Some("区法制办"));
-        assert_eq!(page.fields.author.clone().map(|r| &doc.text()[r]), Some("区卫健局"));
+        assert_eq!(
+            body_lines(&doc, &page),
+            [
+                PARAGRAPH,
+                "一、2023年工作情况",
+                "株洲市芦淞区人民政府",
+                "2024年2月23日"
+            ]
+        );
+        assert_eq!(
+            page.fields.published_date.map(|d| d.to_string()).as_deref(),
+            Some("2024-02-28")
+        );
+        assert_eq!(
+            page.fields.source.clone().map(|r| &doc.text()[r]),
+            Some("区法制办")
+        );
+        assert_eq!(
+            page.fields.author.clone().map(|r| &doc.text()[r]),
+            Some("区卫健局")
+        );
         assert!(page.title.is_none());
         assert!(diagnostics.is_empty());
     }
@@ -288,9 +347,18 @@ mod tests {
     fn title_and_unit_above_the_body() {
         let text = format!("法治政府建设\n当前位置: 法治政府建设专栏>法治政府工作报告\n来源:司法局 发布日期:2026-01-22\n\n济源市人民政府\n\n关于2025年度法治政府建设情况的报告\n\n{PARAGRAPH}");
         let (doc, page, _) = read(&text);
-        assert_eq!(page.title.clone().map(|r| &doc.text()[r]), Some("关于2025年度法治政府建设情况的报告"));
-        assert_eq!(page.title_unit.clone().map(|r| &doc.text()[r]), Some("济源市人民政府"));
-        assert_eq!(page.fields.published_date.map(|d| d.to_string()).as_deref(), Some("2026-01-22"));
+        assert_eq!(
+            page.title.clone().map(|r| &doc.text()[r]),
+            Some("关于2025年度法治政府建设情况的报告")
+        );
+        assert_eq!(
+            page.title_unit.clone().map(|r| &doc.text()[r]),
+            Some("济源市人民政府")
+        );
+        assert_eq!(
+            page.fields.published_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-01-22")
+        );
         assert_eq!(body_lines(&doc, &page), [PARAGRAPH]);
     }
 
@@ -299,16 +367,28 @@ mod tests {
         let text = format!("索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |\n文件编号: | 发布机构: | 湖州市交通运输局 |\n{PARAGRAPH}");
         let (doc, page, _) = read(&text);
         assert_eq!(page.fields.published_date, None);
-        assert_eq!(page.fields.written_date.map(|d| d.to_string()).as_deref(), Some("2025-01-27"));
-        assert_eq!(page.fields.publisher.clone().map(|r| &doc.text()[r]), Some("湖州市交通运输局"));
+        assert_eq!(
+            page.fields.written_date.map(|d| d.to_string()).as_deref(),
+            Some("2025-01-27")
+        );
+        assert_eq!(
+            page.fields.publisher.clone().map(|r| &doc.text()[r]),
+            Some("湖州市交通运输局")
+        );
     }
 
     #[test]
     fn labels_with_values_on_the_next_line() {
         let text = format!("名    称 :\n河东区人民政府2022年法治政府建设情况报告\n成 文 日 期 :\n发 文 日 期 :\n发 布 机 构 :\n天津市河东区人民政府\n{PARAGRAPH}");
         let (doc, page, _) = read(&text);
-        assert_eq!(page.fields.title.clone().map(|r| &doc.text()[r]), Some("河东区人民政府2022年法治政府建设情况报告"));
-        assert_eq!(page.fields.publisher.clone().map(|r| &doc.text()[r]), Some("天津市河东区人民政府"));
+        assert_eq!(
+            page.fields.title.clone().map(|r| &doc.text()[r]),
+            Some("河东区人民政府2022年法治政府建设情况报告")
+        );
+        assert_eq!(
+            page.fields.publisher.clone().map(|r| &doc.text()[r]),
+            Some("天津市河东区人民政府")
+        );
         assert_eq!(page.fields.written_date, None);
     }
 
@@ -316,13 +396,25 @@ mod tests {
     fn posting_stamp_without_label() {
         let text = format!("中共海南省委 海南省人民政府\n关于2022年法治政府建设情况的报告\n2023-03-27 17:05 来源: 海南省人民政府网 【字体:   打印\n\n{PARAGRAPH}");
         let (doc, page, _) = read(&text);
-        assert_eq!(page.fields.published_date.map(|d| d.to_string()).as_deref(), Some("2023-03-27"));
-        assert_eq!(page.title_unit.clone().map(|r| &doc.text()[r]), Some("中共海南省委 海南省人民政府"));
+        assert_eq!(
+            page.fields.published_date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-27")
+        );
+        assert_eq!(
+            page.title_unit.clone().map(|r| &doc.text()[r]),
+            Some("中共海南省委 海南省人民政府")
+        );
     }
 
     #[test]
     fn a_body_published_twice_keeps_the_first_copy() {
-        let lines = ["一、主要举措和成效", "(一)持续升级政务服务改革,不断优化法治营商环境。一是深入推进改革。", "(二)完善依法行政体制机制,全面提升依法治理能力。一是抓好审查。", "二、存在的不足和原因", "一是法治能力还有差距,法治观念还需要进一步提升。"];
+        let lines = [
+            "一、主要举措和成效",
+            "(一)持续升级政务服务改革,不断优化法治营商环境。一是深入推进改革。",
+            "(二)完善依法行政体制机制,全面提升依法治理能力。一是抓好审查。",
+            "二、存在的不足和原因",
+            "一是法治能力还有差距,法治观念还需要进一步提升。",
+        ];
         let once = format!("{PARAGRAPH}\n{}", lines.join("\n"));
         let text = format!("{once}\n{once}");
         let (doc, page, diagnostics) = read(&text);
@@ -331,7 +423,13 @@ mod tests {
         assert_eq!(page.duplicate.clone().map(|r| r.start), Some(second));
         assert_eq!(page.body.end, once.len());
         let at = doc.char_offset(second);
-        assert_eq!(diagnostics, [Diagnostic { level: Severity::Warning, message: format!("正文重复发布: 第二份从第 {at} 字起") }]);
+        assert_eq!(
+            diagnostics,
+            [Diagnostic {
+                level: Severity::Warning,
+                message: format!("正文重复发布: 第二份从第 {at} 字起")
+            }]
+        );
     }
 
     #[test]
@@ -346,9 +444,14 @@ mod tests {
     #[test]
     fn empty_and_chrome_only_pages() {
         for text in ["", "\n\n", "打印\n关闭", "当前位置: 首页 > 政务"] {
-            let (_, page, _) = read(text);
+            let (_, page, diagnostics) = read(text);
             assert!(page.lines.is_empty(), "{text:?}");
             assert!(page.body.is_empty());
+            assert_eq!(
+                diagnostics.len(),
+                usize::from(!text.trim().is_empty()),
+                "{text:?}"
+            );
         }
     }
 }

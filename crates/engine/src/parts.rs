@@ -59,28 +59,74 @@ impl Serialize for Parts {
 /// Heading words of the year's measures and results ("一、主要举措和成效",
 /// "一、2023年工作情况", "一、工作开展情况").
 const MEASURES_WORDS: &[&str] = &[
-    "举措", "成效", "做法", "工作情况", "主要工作", "进展", "成绩", "亮点", "开展情况", "完成情况", "主要措施", "工作措施",
+    "举措",
+    "成效",
+    "做法",
+    "工作情况",
+    "主要工作",
+    "进展",
+    "成绩",
+    "亮点",
+    "开展情况",
+    "完成情况",
+    "主要措施",
+    "工作措施",
 ];
 /// Heading words of the principal leaders' duty (item 3).
-const FIRST_RESPONSIBLE_HEADING_WORDS: &[&str] = &["第一责任人", "主要负责人", "主要负责同志", "主要领导", "述法"];
+const FIRST_RESPONSIBLE_HEADING_WORDS: &[&str] = &[
+    "第一责任人",
+    "主要负责人",
+    "主要负责同志",
+    "主要领导",
+    "述法",
+];
 /// Sentence words of the principal leaders' duty, folded into the measures.
 const FIRST_RESPONSIBLE_SENTENCE_WORDS: &[&str] = &["第一责任人", "述法"];
 /// Heading words of the shortcomings. "问题" alone is not enough: topical
 /// headings speak of problems solved ("着力解决群众急难愁盼问题").
 const SHORTCOMINGS_WORDS: &[&str] = &[
-    "不足", "短板", "差距", "薄弱", "存在的问题", "存在问题", "主要问题", "困难和问题", "问题和困难", "突出问题",
+    "不足",
+    "短板",
+    "差距",
+    "薄弱",
+    "存在的问题",
+    "存在问题",
+    "主要问题",
+    "困难和问题",
+    "问题和困难",
+    "突出问题",
 ];
 /// Heading and sentence word of the causes.
 const CAUSES_WORDS: &[&str] = &["原因"];
 /// Words that place a heading in the next year.
-const PLAN_TIME_WORDS: &[&str] = &["下一步", "下步", "下一年度", "下一年", "下年度", "明年", "来年", "今后"];
+const PLAN_TIME_WORDS: &[&str] = &[
+    "下一步",
+    "下步",
+    "下一年度",
+    "下一年",
+    "下年度",
+    "明年",
+    "来年",
+    "今后",
+];
 /// Nouns of a plan; with a year after the covered one they make a plan heading
 /// ("三、2024年工作规划").
-const PLAN_NOUNS: &[&str] = &["计划", "安排", "打算", "思路", "重点", "举措", "规划", "措施", "目标", "方向", "展望", "设想", "工作"];
+const PLAN_NOUNS: &[&str] = &[
+    "计划", "安排", "打算", "思路", "重点", "举措", "规划", "措施", "目标", "方向", "展望", "设想",
+    "工作",
+];
 /// Plan nouns that no report of the past year uses in a heading.
 const PLAN_STRONG_NOUNS: &[&str] = &["计划", "安排", "打算", "规划", "思路", "展望", "设想"];
 /// Phrases that are plans by themselves.
-const PLAN_PHRASES: &[&str] = &["工作打算", "工作思路", "工作计划", "工作安排", "工作展望", "努力方向", "工作设想"];
+const PLAN_PHRASES: &[&str] = &[
+    "工作打算",
+    "工作思路",
+    "工作计划",
+    "工作安排",
+    "工作展望",
+    "努力方向",
+    "工作设想",
+];
 /// Heading words of item 5, "other matters to report".
 const OTHER_WORDS: &[&str] = &["其他需要报告", "其他事项", "其他情况", "需要报告的其他"];
 
@@ -91,7 +137,9 @@ const PERSISTENCE_ADVERBS: &[&str] = &["仍", "依然", "也", "还", "尚", "�
 const SHORTCOMING_NOUNS: &[&str] = &["不足", "问题", "短板", "差距", "薄弱", "困难"];
 /// Words before "存在" that make it a reference to problems, not an admission
 /// ("针对存在的问题", "整改发现的问题").
-const REFERENCE_WORDS: &[&str] = &["针对", "对照", "围绕", "聚焦", "解决", "整改", "查找", "梳理", "发现", "排查"];
+const REFERENCE_WORDS: &[&str] = &[
+    "针对", "对照", "围绕", "聚焦", "解决", "整改", "查找", "梳理", "发现", "排查",
+];
 /// How far (in characters) the problem noun may follow "存在".
 const ADMISSION_CHARS: usize = 12;
 /// Openings of a plan sentence when the plan has no heading ("下一步,我市将…").
@@ -109,7 +157,9 @@ pub(crate) fn is_plan_title(title: &str, year: Option<i32>) -> bool {
         return true;
     }
     // A year, not the end of a period ("2021—2025年").
-    let mut named = years(title).filter(|&(at, _)| !title[..at].ends_with(['—', '-', '~', '至'])).map(|(_, y)| y);
+    let mut named = years(title)
+        .filter(|&(at, _)| !title[..at].ends_with(['—', '-', '~', '至']))
+        .map(|(_, y)| y);
     match year {
         Some(covered) => named.any(|y| y == covered + 1) && contains_any(title, PLAN_NOUNS),
         None => named.next().is_some() && contains_any(title, PLAN_STRONG_NOUNS),
@@ -158,14 +208,20 @@ pub fn parts(doc: &Document, page: &Page, outline: &Outline) -> Parts {
     let finder = SentenceFinder { doc, page };
     if parts.first_responsible.is_none() {
         let outside_plan = |r: &Range<usize>| !inside(&parts.next_year_plan, r.start);
-        parts.first_responsible = finder.find(|s| contains_any(s, FIRST_RESPONSIBLE_SENTENCE_WORDS), outside_plan);
+        parts.first_responsible = finder.find(
+            |s| contains_any(s, FIRST_RESPONSIBLE_SENTENCE_WORDS),
+            outside_plan,
+        );
     }
     if parts.shortcomings.is_none() {
         parts.shortcomings = finder.find(is_admission, |_| true);
     }
     if parts.causes.is_none() {
         if let Some(region) = causes_region(page, parts.shortcomings.as_ref()) {
-            parts.causes = finder.find(|s| contains_any(s, CAUSES_WORDS), |r| region.contains(&r.start));
+            parts.causes = finder.find(
+                |s| contains_any(s, CAUSES_WORDS),
+                |r| region.contains(&r.start),
+            );
         }
     }
     if parts.next_year_plan.is_none() {
@@ -213,12 +269,19 @@ fn nested_headings(doc: &Document, outline: &Outline, year: Option<i32>, parts: 
         let items = heading_items(title, year);
         let at = h.section_bytes.start;
         let in_plan = inside(&parts.next_year_plan, at);
-        let free = !(inside(&parts.measures, at) || inside(&parts.first_responsible, at) || in_plan);
+        let free =
+            !(inside(&parts.measures, at) || inside(&parts.first_responsible, at) || in_plan);
         let slots = [
-            (&mut parts.first_responsible, items.first_responsible && !in_plan),
+            (
+                &mut parts.first_responsible,
+                items.first_responsible && !in_plan,
+            ),
             (&mut parts.shortcomings, items.shortcomings && free),
             (&mut parts.causes, items.causes && free),
-            (&mut parts.next_year_plan, items.plan && free && contains_any(title, PLAN_TIME_WORDS)),
+            (
+                &mut parts.next_year_plan,
+                items.plan && free && contains_any(title, PLAN_TIME_WORDS),
+            ),
             (&mut parts.other, items.other && free),
         ];
         for (slot, named) in slots {
@@ -230,7 +293,12 @@ fn nested_headings(doc: &Document, outline: &Outline, year: Option<i32>, parts: 
 }
 
 fn heading_part(h: &Heading) -> Part {
-    Part { start: h.start, end: h.end, heading: true, bytes: h.section_bytes.clone() }
+    Part {
+        start: h.start,
+        end: h.end,
+        heading: true,
+        bytes: h.section_bytes.clone(),
+    }
 }
 
 fn inside(part: &Option<Part>, byte: usize) -> bool {
@@ -241,10 +309,19 @@ fn inside(part: &Option<Part>, byte: usize) -> bool {
 /// sections before the first section of another item (seed 003: 一 to 六
 /// before 七 and 八). Without headings, the text before the other items, when
 /// there is enough of it.
-fn topical_measures(doc: &Document, page: &Page, outline: &Outline, year: Option<i32>) -> Option<Part> {
+fn topical_measures(
+    doc: &Document,
+    page: &Page,
+    outline: &Outline,
+    year: Option<i32>,
+) -> Option<Part> {
     let text = doc.text();
     let top = outline.headings.iter().map(|h| h.level).min();
-    let top_headings: Vec<&Heading> = outline.headings.iter().filter(|h| Some(h.level) == top).collect();
+    let top_headings: Vec<&Heading> = outline
+        .headings
+        .iter()
+        .filter(|h| Some(h.level) == top)
+        .collect();
     let mut topical: Vec<&Heading> = Vec::new();
     for h in &top_headings {
         let items = heading_items(&text[h.title_bytes.clone()], year);
@@ -257,12 +334,21 @@ fn topical_measures(doc: &Document, page: &Page, outline: &Outline, year: Option
     }
     if let (Some(first), Some(last)) = (topical.first(), topical.last()) {
         let bytes = first.section_bytes.start..last.section_bytes.end;
-        return Some(Part { start: first.start, end: last.end, heading: true, bytes });
+        return Some(Part {
+            start: first.start,
+            end: last.end,
+            heading: true,
+            bytes,
+        });
     }
     if !top_headings.is_empty() {
         return None;
     }
-    let end = page.lines.iter().find(|l| is_admission(&text[l.range()]) || is_plan_sentence(&text[l.range()], year)).map_or(page.body.end, |l| l.start);
+    let end = page
+        .lines
+        .iter()
+        .find(|l| is_admission(&text[l.range()]) || is_plan_sentence(&text[l.range()], year))
+        .map_or(page.body.end, |l| l.start);
     let bytes = page.body.start..end.max(page.body.start);
     (chars(&text[bytes.clone()]) >= MIN_MEASURES_CHARS).then(|| Part {
         start: doc.char_offset(bytes.start),
@@ -279,7 +365,9 @@ fn is_admission(sentence: &str) -> bool {
     for verb in ["存在", "有"] {
         for (at, _) in sentence.match_indices(verb) {
             let before = &sentence[..at];
-            if !PERSISTENCE_ADVERBS.iter().any(|a| before.ends_with(a)) || contains_any(before, REFERENCE_WORDS) {
+            if !PERSISTENCE_ADVERBS.iter().any(|a| before.ends_with(a))
+                || contains_any(before, REFERENCE_WORDS)
+            {
                 continue;
             }
             let after = &sentence[at + verb.len()..];
@@ -311,7 +399,10 @@ fn causes_region(page: &Page, shortcomings: Option<&Part>) -> Option<Range<usize
     if part.heading {
         return Some(part.bytes.clone());
     }
-    let line = page.lines.iter().find(|l| l.range().contains(&part.bytes.start))?;
+    let line = page
+        .lines
+        .iter()
+        .find(|l| l.range().contains(&part.bytes.start))?;
     Some(part.bytes.start..line.end)
 }
 
@@ -322,7 +413,11 @@ struct SentenceFinder<'a> {
 }
 
 impl SentenceFinder<'_> {
-    fn find(&self, wanted: impl Fn(&str) -> bool, allowed: impl Fn(&Range<usize>) -> bool) -> Option<Part> {
+    fn find(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+        allowed: impl Fn(&Range<usize>) -> bool,
+    ) -> Option<Part> {
         let text = self.doc.text();
         for line in &self.page.lines {
             for sentence in sentences(text, line.range()) {

@@ -160,7 +160,9 @@ fn read_arabic(cursor: &mut Cursor) -> Result<Base, Unreadable> {
 /// (`,711` in `47,711`, ` 757` in `29 757`, but not `,9` nor `,5678`).
 fn thousands_group_follows(rest: &str) -> bool {
     let mut chars = rest.chars();
-    chars.next().is_some_and(|c| THOUSANDS_SEPARATORS.contains(&c))
+    chars
+        .next()
+        .is_some_and(|c| THOUSANDS_SEPARATORS.contains(&c))
         && chars
             .by_ref()
             .take(3)

@@ -22,24 +22,107 @@ const PLACE_SUFFIXES_2: &[&str] = &["街道", "苏木"];
 const MAX_SEGMENT_CHARS: usize = 10;
 /// Words shaped like place segments that are not places.
 const NOT_PLACES: &[&str] = &[
-    "城市", "城乡", "都市", "超市", "门市", "上市", "省市", "市县", "县市", "区县", "县区", "市区", "社区",
-    "园区", "景区", "辖区", "小区", "片区", "湾区", "街区", "山区", "林区", "牧区", "矿区", "灾区", "示范区",
-    "全省", "全市", "全区", "全县", "全州", "全镇", "全乡", "全旗", "我省", "我市", "我区", "我县", "我州",
-    "我镇", "我乡", "我旗", "本省", "本市", "本区", "本县", "本镇", "本乡", "各省", "各市", "各区", "各县",
-    "各乡", "各镇", "该市", "该区", "该县", "该镇",
+    "城市",
+    "城乡",
+    "都市",
+    "超市",
+    "门市",
+    "上市",
+    "省市",
+    "市县",
+    "县市",
+    "区县",
+    "县区",
+    "市区",
+    "社区",
+    "园区",
+    "景区",
+    "辖区",
+    "小区",
+    "片区",
+    "湾区",
+    "街区",
+    "山区",
+    "林区",
+    "牧区",
+    "矿区",
+    "灾区",
+    "示范区",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "全州",
+    "全镇",
+    "全乡",
+    "全旗",
+    "我省",
+    "我市",
+    "我区",
+    "我县",
+    "我州",
+    "我镇",
+    "我乡",
+    "我旗",
+    "本省",
+    "本市",
+    "本区",
+    "本县",
+    "本镇",
+    "本乡",
+    "各省",
+    "各市",
+    "各区",
+    "各县",
+    "各乡",
+    "各镇",
+    "该市",
+    "该区",
+    "该县",
+    "该镇",
 ];
 /// Endings that make a segment-shaped word a common noun ("住房和城乡", "郑州市城市").
 const NOT_PLACE_ENDINGS: &[&str] = &["城乡", "城市"];
 /// Characters that never occur inside a place or organ name but often right
 /// after one ("四季青街道在区委…", "柳城县以习近平…").
-const FUNCTION_CHARS: &[char] = &['的', '在', '以', '为', '对', '将', '把', '是', '了', '按', '从', '向', '于', '着', '并'];
+const FUNCTION_CHARS: &[char] = &[
+    '的', '在', '以', '为', '对', '将', '把', '是', '了', '按', '从', '向', '于', '着', '并',
+];
 /// Organs that govern a place: a report signed by one of them is the place's report.
 const GOVERNMENT_ORGANS: &[&str] = &[
-    "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", "人民政府", "政府", "党委和政府",
-    "党委、政府", "党委政府", "党工委", "党委", "街道办事处", "办事处", "街道办", "管委会", "管理委员会",
+    "人民政府办公室",
+    "人民政府办公厅",
+    "政府办公室",
+    "政府办公厅",
+    "人民政府",
+    "政府",
+    "党委和政府",
+    "党委、政府",
+    "党委政府",
+    "党工委",
+    "党委",
+    "街道办事处",
+    "办事处",
+    "街道办",
+    "管委会",
+    "管理委员会",
 ];
 /// Endings of a department's name (the organ of a department report).
-const DEPARTMENT_ENDINGS: &[&str] = &["局", "厅", "委员会", "委", "办公室", "办", "中心", "部", "署", "所", "院", "队", "站"];
+const DEPARTMENT_ENDINGS: &[&str] = &[
+    "局",
+    "厅",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "中心",
+    "部",
+    "署",
+    "所",
+    "院",
+    "队",
+    "站",
+];
 /// The longest organ name, in characters ("人力资源和社会保障局" is 10).
 const MAX_ORGAN_CHARS: usize = 14;
 /// Municipalities directly under the central government: province level.
@@ -70,7 +153,12 @@ impl<'a> Unit<'a> {
     /// A name that only makes sense inside its own report: "区民政局", "市应急管理局"
     /// (the place is implied), or no name at all.
     pub fn is_relative(&self) -> bool {
-        self.place.is_empty() && self.organ.chars().next().is_none_or(|c| PLACE_SUFFIXES.contains(&c) || "我本全各该".contains(c))
+        self.place.is_empty()
+            && self
+                .organ
+                .chars()
+                .next()
+                .is_none_or(|c| PLACE_SUFFIXES.contains(&c) || "我本全各该".contains(c))
     }
 
     /// The level of the place, from its last segment's suffix.
@@ -84,7 +172,8 @@ impl<'a> Unit<'a> {
             '州' | '盟' => Level::City,
             '市' => {
                 // A city under a city (南通市海安市) is a county-level city.
-                let parent_is_city = segments.len() >= 2 && segments[segments.len() - 2].ends_with(['市', '州', '盟']);
+                let parent_is_city = segments.len() >= 2
+                    && segments[segments.len() - 2].ends_with(['市', '州', '盟']);
                 if parent_is_city {
                     Level::County
                 } else {
@@ -109,7 +198,10 @@ pub(crate) fn split_unit(name: &str) -> Unit<'_> {
     while let Some(len) = place_segment(&name[at..]) {
         at += len;
     }
-    Unit { place: &name[..at], organ: &name[at..] }
+    Unit {
+        place: &name[..at],
+        organ: &name[at..],
+    }
 }
 
 /// The place segments of a place name ("株洲市芦淞区" → 株洲市, 芦淞区).
@@ -139,7 +231,8 @@ fn place_segment(s: &str) -> Option<usize> {
             if let Some(len) = suffix_inside_name(c, &s[end..]) {
                 return Some(end + len);
             }
-            let not_place = NOT_PLACES.contains(&segment) || NOT_PLACE_ENDINGS.iter().any(|w| segment.ends_with(w));
+            let not_place = NOT_PLACES.contains(&segment)
+                || NOT_PLACE_ENDINGS.iter().any(|w| segment.ends_with(w));
             return (!not_place).then_some(end);
         }
     }
@@ -149,7 +242,9 @@ fn place_segment(s: &str) -> Option<usize> {
 /// The length of a suffix that continues a name after the suffix character
 /// `c` ("杭州" + "市"), if `rest` starts with one.
 fn suffix_inside_name(c: char, rest: &str) -> Option<usize> {
-    let (_, followers) = SUFFIXES_INSIDE_NAMES.iter().find(|(inner, _)| *inner == c)?;
+    let (_, followers) = SUFFIXES_INSIDE_NAMES
+        .iter()
+        .find(|(inner, _)| *inner == c)?;
     let next = rest.chars().next().filter(|n| followers.contains(n))?;
     let starts_word = WORDS_AFTER_PLACES.iter().any(|w| rest.starts_with(w));
     (!starts_word).then_some(next.len_utf8())
@@ -164,10 +259,14 @@ pub(crate) fn is_unit_name(line: &str) -> bool {
     if line.is_empty() || chars(line) > MAX_CHARS {
         return false;
     }
-    line.split([' ', '、']).filter(|p| !p.is_empty()).all(|part| {
-        let unit = split_unit(part);
-        part.chars().all(is_han) && organ_is_valid(unit.organ) && !(unit.place.is_empty() && unit.organ.is_empty())
-    })
+    line.split([' ', '、'])
+        .filter(|p| !p.is_empty())
+        .all(|part| {
+            let unit = split_unit(part);
+            part.chars().all(is_han)
+                && organ_is_valid(unit.organ)
+                && !(unit.place.is_empty() && unit.organ.is_empty())
+        })
 }
 
 /// An organ is empty, a government organ, or a department name.
@@ -196,7 +295,11 @@ pub(crate) fn leading_unit(s: &str) -> Option<&str> {
 
 /// The length of one unit name at the start of `s`.
 fn single_unit(s: &str) -> Option<usize> {
-    let start = if s.starts_with("中共") { "中共".len() } else { 0 };
+    let start = if s.starts_with("中共") {
+        "中共".len()
+    } else {
+        0
+    };
     let at = start + leading_place(&s[start..]).len();
     let end = at + leading_organ(&s[at..]);
     (end > start).then_some(end)
@@ -261,28 +364,78 @@ mod tests {
     #[test]
     fn places_and_organs() {
         use Level::*;
-        check("株洲市芦淞区人民政府", "株洲市芦淞区", "人民政府", Some(County));
+        check(
+            "株洲市芦淞区人民政府",
+            "株洲市芦淞区",
+            "人民政府",
+            Some(County),
+        );
         check("咸宁市人民政府", "咸宁市", "人民政府", Some(City));
         check("富蕴县司法局", "富蕴县", "司法局", Some(County));
-        check("大冶市金湖街道办事处", "大冶市金湖街道", "办事处", Some(Township));
-        check("城东区市场监督管理局", "城东区", "市场监督管理局", Some(County));
-        check("宛城区人力资源和社会保障局", "宛城区", "人力资源和社会保障局", Some(County));
+        check(
+            "大冶市金湖街道办事处",
+            "大冶市金湖街道",
+            "办事处",
+            Some(Township),
+        );
+        check(
+            "城东区市场监督管理局",
+            "城东区",
+            "市场监督管理局",
+            Some(County),
+        );
+        check(
+            "宛城区人力资源和社会保障局",
+            "宛城区",
+            "人力资源和社会保障局",
+            Some(County),
+        );
         check("郑州市城市管理局", "郑州市", "城市管理局", Some(City));
         check("住房和城乡建设局", "", "住房和城乡建设局", None);
-        check("新疆维吾尔自治区阿勒泰地区富蕴县", "新疆维吾尔自治区阿勒泰地区富蕴县", "", Some(County));
+        check(
+            "新疆维吾尔自治区阿勒泰地区富蕴县",
+            "新疆维吾尔自治区阿勒泰地区富蕴县",
+            "",
+            Some(County),
+        );
         check("内蒙古自治区", "内蒙古自治区", "", Some(Province));
         check("北京市", "北京市", "", Some(Province));
-        check("重庆市璧山区人民政府", "重庆市璧山区", "人民政府", Some(County));
+        check(
+            "重庆市璧山区人民政府",
+            "重庆市璧山区",
+            "人民政府",
+            Some(County),
+        );
         check("黔西南州人民政府", "黔西南州", "人民政府", Some(City));
         check("巴音郭楞蒙古自治州", "巴音郭楞蒙古自治州", "", Some(City));
-        check("江苏省南通市海安市农业农村局", "江苏省南通市海安市", "农业农村局", Some(County));
+        check(
+            "江苏省南通市海安市农业农村局",
+            "江苏省南通市海安市",
+            "农业农村局",
+            Some(County),
+        );
         check("赵县人民政府", "赵县", "人民政府", Some(County));
-        check("眉山市彭山区公义镇人民政府", "眉山市彭山区公义镇", "人民政府", Some(Township));
+        check(
+            "眉山市彭山区公义镇人民政府",
+            "眉山市彭山区公义镇",
+            "人民政府",
+            Some(Township),
+        );
         check("中共海南省委", "海南省", "委", Some(Province));
-        check("杭州市余杭区五常街道", "杭州市余杭区五常街道", "", Some(Township));
+        check(
+            "杭州市余杭区五常街道",
+            "杭州市余杭区五常街道",
+            "",
+            Some(Township),
+        );
         check("巴州", "巴州", "", Some(City));
         check("景德镇市", "景德镇市", "", Some(City));
-        check("巴音郭楞蒙古自治州市场监督管理局", "巴音郭楞蒙古自治州", "市场监督管理局", Some(City));
+        check(
+            "巴音郭楞蒙古自治州市场监督管理局",
+            "巴音郭楞蒙古自治州",
+            "市场监督管理局",
+            Some(City),
+        );
         check("大河镇市场监管所", "大河镇", "市场监管所", Some(Township));
         check("区民政局", "", "区民政局", None);
         check("市应急管理局", "", "市应急管理局", None);
@@ -300,10 +453,25 @@ mod tests {
 
     #[test]
     fn unit_name_lines() {
-        for line in ["株洲市芦淞区人民政府", "中共海南省委 海南省人民政府", "富蕴县司法局", "济源市人民政府", "大河乡人民政府", "深圳市坪山区法律援助中心"] {
+        for line in [
+            "株洲市芦淞区人民政府",
+            "中共海南省委 海南省人民政府",
+            "富蕴县司法局",
+            "济源市人民政府",
+            "大河乡人民政府",
+            "深圳市坪山区法律援助中心",
+        ] {
             assert!(is_unit_name(line), "{line}");
         }
-        for line in ["市司法局 2023年02月17日", "工作总结", "法治政府建设", "2024年2月23日", "一、主要举措和成效", "政策文件", "有效"] {
+        for line in [
+            "市司法局 2023年02月17日",
+            "工作总结",
+            "法治政府建设",
+            "2024年2月23日",
+            "一、主要举措和成效",
+            "政策文件",
+            "有效",
+        ] {
             assert!(!is_unit_name(line), "{line}");
         }
     }
@@ -313,15 +481,24 @@ mod tests {
         for (s, expected) in [
             ("四季青街道在区委区政府的坚强领导下", Some("四季青街道")),
             ("城东区市场监督管理局根据区委", Some("城东区市场监督管理局")),
-            ("宁夏回族自治区党委和政府全面学习", Some("宁夏回族自治区党委和政府")),
-            ("柳城县以习近平新时代中国特色社会主义思想为指导", Some("柳城县")),
+            (
+                "宁夏回族自治区党委和政府全面学习",
+                Some("宁夏回族自治区党委和政府"),
+            ),
+            (
+                "柳城县以习近平新时代中国特色社会主义思想为指导",
+                Some("柳城县"),
+            ),
             ("富蕴县法治政府建设工作以习近平", Some("富蕴县")),
             ("原环境保护部深入学习宣传", Some("原环境保护部")),
             ("泾源县公安局在县委", Some("泾源县公安局")),
             ("黔西南州人民政府坚持", Some("黔西南州人民政府")),
             ("我县坚持以习近平", None),
             ("通州区以习近平", Some("通州区")),
-            ("中共铁岭市委、铁岭市人民政府关于2022年", Some("中共铁岭市委、铁岭市人民政府")),
+            (
+                "中共铁岭市委、铁岭市人民政府关于2022年",
+                Some("中共铁岭市委、铁岭市人民政府"),
+            ),
             ("大冶市金湖街道办事处", Some("大冶市金湖街道办事处")),
             ("在市委、市政府的正确领导下", None),
         ] {

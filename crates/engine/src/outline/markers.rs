@@ -59,10 +59,18 @@ fn cn_comma(s: &str) -> Option<Marker> {
     let (number, n) = small_cn_number(s)?;
     let after = n + spaces(&s[n..]);
     let rest = s[after..].strip_prefix('、')?;
-    if rest.chars().next().is_some_and(|c| small_cn_number(&c.to_string()).is_some()) {
+    if rest
+        .chars()
+        .next()
+        .is_some_and(|c| small_cn_number(&c.to_string()).is_some())
+    {
         return None;
     }
-    Some(Marker { style: Style::CnComma, number, len: after + '、'.len_utf8() })
+    Some(Marker {
+        style: Style::CnComma,
+        number,
+        len: after + '、'.len_utf8(),
+    })
 }
 
 /// (一) and (1); also 一) and 1) whose opening parenthesis was lost.
@@ -98,10 +106,17 @@ fn arabic_dot(s: &str) -> Option<Marker> {
         return None;
     }
     let len = after + sep.len_utf8();
-    if s[len..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+    if s[len..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
-    Some(Marker { style: Style::ArabicDot, number, len })
+    Some(Marker {
+        style: Style::ArabicDot,
+        number,
+        len,
+    })
 }
 
 /// 第一部分, 第一章, 第一, (not 第一责任人, 第一书记).
@@ -113,8 +128,18 @@ fn ordinal(s: &str) -> Option<Marker> {
         .iter()
         .find(|u| after.starts_with(*u))
         .map(|u| u.len())
-        .or_else(|| after.chars().next().filter(|c| ORDINAL_PUNCT.contains(c)).map(char::len_utf8))?;
-    Some(Marker { style: Style::Ordinal, number, len: '第'.len_utf8() + n + unit })
+        .or_else(|| {
+            after
+                .chars()
+                .next()
+                .filter(|c| ORDINAL_PUNCT.contains(c))
+                .map(char::len_utf8)
+        })?;
+    Some(Marker {
+        style: Style::Ordinal,
+        number,
+        len: '第'.len_utf8() + n + unit,
+    })
 }
 
 /// ① … ⑳
@@ -124,7 +149,11 @@ fn circled(s: &str) -> Option<Marker> {
         '\u{2460}'..='\u{2473}' => c as u32 - 0x2460 + 1,
         _ => return None,
     };
-    Some(Marker { style: Style::Circled, number, len: c.len_utf8() })
+    Some(Marker {
+        style: Style::Circled,
+        number,
+        len: c.len_utf8(),
+    })
 }
 
 /// Characters after which a clause starts, so an inline marker may follow.
@@ -140,13 +169,23 @@ pub(crate) fn inline_marker(line: &str, at: usize) -> Option<Marker> {
     if let Some(rest) = s.strip_prefix('第') {
         let (number, n) = small_cn_number(rest)?;
         let punct = rest[n..].chars().next().filter(|&c| c == ',')?;
-        return Some(Marker { style: Style::InlineOrdinal, number, len: '第'.len_utf8() + n + punct.len_utf8() });
+        return Some(Marker {
+            style: Style::InlineOrdinal,
+            number,
+            len: '第'.len_utf8() + n + punct.len_utf8(),
+        });
     }
     let (number, n) = small_cn_number(s)?;
     let rest = s[n..].strip_prefix('是')?;
     // "一是一,二是二" aside, the item has text of its own.
-    rest.chars().next().filter(|&c| is_han(c) || c == '“' || c == '"')?;
-    Some(Marker { style: Style::InlineShi, number, len: n + '是'.len_utf8() })
+    rest.chars()
+        .next()
+        .filter(|&c| is_han(c) || c == '“' || c == '"')?;
+    Some(Marker {
+        style: Style::InlineShi,
+        number,
+        len: n + '是'.len_utf8(),
+    })
 }
 
 #[cfg(test)]
@@ -164,14 +203,29 @@ mod tests {
         check("一、2023年工作情况", Some((CnComma, 1, "2023年工作情况")));
         check("一、 主要举措和成效", Some((CnComma, 1, "主要举措和成效")));
         check("十二、其他", Some((CnComma, 12, "其他")));
-        check("(一)法治政府建设跃上新台阶", Some((CnParen, 1, "法治政府建设跃上新台阶")));
-        check("一)坚持党的全面领导", Some((CnParen, 1, "坚持党的全面领导")));
+        check(
+            "(一)法治政府建设跃上新台阶",
+            Some((CnParen, 1, "法治政府建设跃上新台阶")),
+        );
+        check(
+            "一)坚持党的全面领导",
+            Some((CnParen, 1, "坚持党的全面领导")),
+        );
         check("(三)、加强监督", Some((CnParen, 3, "加强监督")));
-        check("1.深入学习贯彻党的二十大精神", Some((ArabicDot, 1, "深入学习贯彻党的二十大精神")));
+        check(
+            "1.深入学习贯彻党的二十大精神",
+            Some((ArabicDot, 1, "深入学习贯彻党的二十大精神")),
+        );
         check("2、强化执法", Some((ArabicDot, 2, "强化执法")));
-        check("1. 制定完善各项监督管理制度", Some((ArabicDot, 1, "制定完善各项监督管理制度")));
+        check(
+            "1. 制定完善各项监督管理制度",
+            Some((ArabicDot, 1, "制定完善各项监督管理制度")),
+        );
         check("(1)严格落实", Some((ArabicParen, 1, "严格落实")));
-        check("第一部分 庆元县2024年度行政执法数据表", Some((Ordinal, 1, "庆元县2024年度行政执法数据表")));
+        check(
+            "第一部分 庆元县2024年度行政执法数据表",
+            Some((Ordinal, 1, "庆元县2024年度行政执法数据表")),
+        );
         check("第二,强化监督", Some((Ordinal, 2, "强化监督")));
         check("②规范执法", Some((Circled, 2, "规范执法")));
     }
@@ -202,7 +256,10 @@ mod tests {
             .map(|m| (m.style, m.number))
             .collect();
         assert_eq!(found, [(Style::InlineShi, 1), (Style::InlineShi, 2)]);
-        assert_eq!(inline_marker("第一,加强学习", 0).map(|m| (m.style, m.number)), Some((Style::InlineOrdinal, 1)));
+        assert_eq!(
+            inline_marker("第一,加强学习", 0).map(|m| (m.style, m.number)),
+            Some((Style::InlineOrdinal, 1))
+        );
         assert_eq!(inline_marker("第一责任人", 0), None);
     }
 }

@@ -12,29 +12,88 @@
 /// of these (and separators) is chrome: "字体[ 大 中 小 ]", "打印整页 打印内容 分享",
 /// "无障碍 简体 | 繁体 长者模式", "【字号: 收藏收藏 打印打印".
 const WIDGET_WORDS: &[&str] = &[
-    "打印本页", "打印此页", "打印整页", "打印内容", "打印文章", "打印",
-    "关闭窗口", "关闭本页", "关闭",
-    "分享到", "分享", "收藏", "加入收藏", "设为首页", "返回首页", "返回顶部", "返回",
-    "无障碍阅读", "无障碍浏览", "无障碍", "长者模式", "长者版", "关怀版", "适老化",
-    "简体", "繁体", "字号", "字体", "默认", "超大", "大", "中", "小",
-    "扫一扫", "我要纠错", "纠错", "close", "arrow", "EN",
+    "打印本页",
+    "打印此页",
+    "打印整页",
+    "打印内容",
+    "打印文章",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "分享到",
+    "分享",
+    "收藏",
+    "加入收藏",
+    "设为首页",
+    "返回首页",
+    "返回顶部",
+    "返回",
+    "无障碍阅读",
+    "无障碍浏览",
+    "无障碍",
+    "长者模式",
+    "长者版",
+    "关怀版",
+    "适老化",
+    "简体",
+    "繁体",
+    "字号",
+    "字体",
+    "默认",
+    "超大",
+    "大",
+    "中",
+    "小",
+    "扫一扫",
+    "我要纠错",
+    "纠错",
+    "close",
+    "arrow",
+    "EN",
 ];
 
 /// Characters that separate or decorate widgets; a line of only these is chrome.
-const WIDGET_PUNCT: &[char] = &[':', '[', ']', '【', '】', '(', ')', '|', '•', '·', '-', '>', '/', '*'];
+const WIDGET_PUNCT: &[char] = &[
+    ':', '[', ']', '【', '】', '(', ')', '|', '•', '·', '-', '>', '/', '*',
+];
 
 /// Line openings of a breadcrumb trail ("当前位置: 首页 > 政务 > …").
 const BREADCRUMB_OPENINGS: &[&str] = &[
-    "当前位置", "您所在的位置", "您的位置", "您现在的位置", "所在位置", "当前所在位置", "面包屑",
+    "当前位置",
+    "您所在的位置",
+    "您的位置",
+    "您现在的位置",
+    "所在位置",
+    "当前所在位置",
+    "面包屑",
 ];
 
-/// Words that only page footers (and the end of a page) carry. A short line
-/// with one of them ends the report body.
+/// Words that only page footers carry. A short line with one of them ends the
+/// report body. Words that a report could also use ("主办", "技术支持") count
+/// only as labels, with their colon.
 const FOOTER_WORDS: &[&str] = &[
-    "版权所有", "版权声明", "ICP备", "icp备", "网站标识码", "公网安备", "主办单位", "承办单位",
-    "技术支持", "联系我们", "网站地图", "上一篇", "下一篇", "相关链接", "相关文章", "相关阅读",
-    "相关新闻", "打印本页", "关闭窗口", "扫一扫在手机", "责任编辑", "全站热搜", "查看完整版本",
-    "留言(",
+    "版权所有",
+    "版权声明",
+    "ICP备",
+    "icp备",
+    "网站标识码",
+    "公网安备",
+    "主办单位:",
+    "承办单位:",
+    "技术支持:",
+    "联系我们",
+    "网站地图",
+    "上一篇",
+    "下一篇",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "打印本页",
+    "关闭窗口",
+    "扫一扫在手机",
+    "责任编辑",
 ];
 
 /// The longest line (in chars) that can be a footer or chrome line; longer
@@ -43,7 +102,10 @@ const MAX_CHROME_CHARS: usize = 80;
 
 /// Whether one whitespace-separated token is a widget ("打印", "字号:", "收藏收藏").
 pub(crate) fn is_chrome_token(token: &str) -> bool {
-    let mut rest: String = token.chars().filter(|c| !WIDGET_PUNCT.contains(c)).collect();
+    let mut rest: String = token
+        .chars()
+        .filter(|c| !WIDGET_PUNCT.contains(c))
+        .collect();
     while !rest.is_empty() {
         match WIDGET_WORDS.iter().find(|w| rest.starts_with(*w)) {
             Some(w) => rest.drain(..w.len()),
@@ -68,7 +130,10 @@ pub(crate) fn is_chrome(line: &str) -> bool {
 /// Whether the line is a page footer line (chrome after which no text follows).
 pub(crate) fn is_footer(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= MAX_CHROME_CHARS && FOOTER_WORDS.iter().any(|w| line.contains(w))
+    line.chars().count() <= MAX_CHROME_CHARS
+        && !line.contains('。')
+        && !crate::outline::is_heading_line(line)
+        && FOOTER_WORDS.iter().any(|w| line.contains(w))
 }
 
 fn is_breadcrumb(line: &str) -> bool {
@@ -85,7 +150,10 @@ fn is_breadcrumb(line: &str) -> bool {
 /// a clock widget showing the day the page was viewed.
 fn is_today_widget(line: &str) -> bool {
     line.contains("今天是")
-        || (line.contains("星期") && line.contains('年') && line.contains('日') && !line.contains('。'))
+        || (line.contains("星期")
+            && line.contains('年')
+            && line.contains('日')
+            && !line.contains('。'))
 }
 
 fn is_url(line: &str) -> bool {
@@ -148,10 +216,18 @@ mod tests {
 
     #[test]
     fn footer_lines() {
-        for line in ["版权所有:临淄区人民政府办公室", "鲁ICP备05001234号", "网站标识码:3703050001", "【我要纠错】责任编辑:吴啸浪", "上一篇:关于…"] {
+        for line in [
+            "版权所有:临淄区人民政府办公室",
+            "鲁ICP备05001234号",
+            "网站标识码:3703050001",
+            "【我要纠错】责任编辑:吴啸浪",
+            "上一篇:关于…",
+            "主办单位:临淄区人民政府办公室 技术支持:某公司",
+        ] {
             assert!(is_footer(line), "should be a footer: {line}");
         }
         assert!(!is_footer("一、主要举措和成效"));
+        assert!(!is_footer("(三)强化技术支持:建设执法平台"));
         let long = "扎实推进法治政府建设,".repeat(10) + "上一篇";
         assert!(!is_footer(&long));
     }

@@ -165,7 +165,12 @@ mod tests {
 
     #[test]
     fn whole_dates_stand_alone() {
-        assert_eq!(whole_date(" 2024年2月23日 ").map(|d| d.to_string()).as_deref(), Some("2024-02-23"));
+        assert_eq!(
+            whole_date(" 2024年2月23日 ")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-02-23")
+        );
         assert_eq!(whole_date("2024年2月23日召开"), None);
     }
 

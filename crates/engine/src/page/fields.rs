@@ -112,7 +112,9 @@ pub(crate) struct Pair {
 fn label_at(s: &str) -> Option<(Field, usize)> {
     let mut best: Option<(Field, usize, usize)> = None; // field, bytes, label chars
     for &(label, field, needs_colon) in LABELS {
-        let Some(mut len) = match_spaced(s, label) else { continue };
+        let Some(mut len) = match_spaced(s, label) else {
+            continue;
+        };
         if needs_colon {
             len += spaces(&s[len..]);
             if !s[len..].starts_with(':') {
@@ -187,7 +189,11 @@ fn clean_value(line: &str, range: Range<usize>) -> Range<usize> {
         }
         value = head.trim_end_matches(VALUE_TRIM);
     }
-    let len = if is_chrome_token(value) { 0 } else { value.len() };
+    let len = if is_chrome_token(value) {
+        0
+    } else {
+        value.len()
+    };
     start..start + len
 }
 
@@ -258,7 +264,10 @@ mod tests {
 
     /// Renders the pairs of a line as `label=value` items.
     fn check(line: &str, expected: &[(Field, &str)]) {
-        let got: Vec<(Field, &str)> = pairs(line, 0).iter().map(|p| (p.field, &line[p.value.clone()])).collect();
+        let got: Vec<(Field, &str)> = pairs(line, 0)
+            .iter()
+            .map(|p| (p.field, &line[p.value.clone()]))
+            .collect();
         assert_eq!(got, expected, "{line}");
     }
 
@@ -267,9 +276,17 @@ mod tests {
         use Field::*;
         check(
             "更新时间:2024-02-28浏览次数:来源:区法制办作者:区卫健局 字体[ 大 中 小 ]",
-            &[(Published, "2024-02-28"), (Other, ""), (Source, "区法制办"), (Author, "区卫健局")],
+            &[
+                (Published, "2024-02-28"),
+                (Other, ""),
+                (Source, "区法制办"),
+                (Author, "区卫健局"),
+            ],
         );
-        check("时间:2023年02月17日来源:市司法局", &[(Published, "2023年02月17日"), (Source, "市司法局")]);
+        check(
+            "时间:2023年02月17日来源:市司法局",
+            &[(Published, "2023年02月17日"), (Source, "市司法局")],
+        );
     }
 
     #[test]
@@ -277,27 +294,49 @@ mod tests {
         use Field::*;
         check(
             "索 引 号: 000014349/2025-17645 发布日期: 2025-02-28 发布机构: 下陆区司法局",
-            &[(IndexNo, "000014349/2025-17645"), (Published, "2025-02-28"), (Publisher, "下陆区司法局")],
+            &[
+                (IndexNo, "000014349/2025-17645"),
+                (Published, "2025-02-28"),
+                (Publisher, "下陆区司法局"),
+            ],
         );
-        check("索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |", &[(IndexNo, "002564301/2025-00062"), (Written, "2025-01-27")]);
+        check(
+            "索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |",
+            &[(IndexNo, "002564301/2025-00062"), (Written, "2025-01-27")],
+        );
         check("发 布 机 构 :", &[(Publisher, "")]);
         check("  • 发布日期:2022-03-31", &[(Published, "2022-03-31")]);
-        check("2022-03-29 17:13:17 来源: 海口市司法局 打印", &[(Source, "海口市司法局")]);
-        check("莆仙通 发表于 2013-1-19 18:10:16", &[(Published, "2013-1-19 18:10:16")]);
+        check(
+            "2022-03-29 17:13:17 来源: 海口市司法局 打印",
+            &[(Source, "海口市司法局")],
+        );
+        check(
+            "莆仙通 发表于 2013-1-19 18:10:16",
+            &[(Published, "2013-1-19 18:10:16")],
+        );
     }
 
     #[test]
     fn longest_label_wins() {
         use Field::*;
-        check("发文日期: 2024-03-04 发布机构: 临淄区人民政府办公室", &[(Written, "2024-03-04"), (Publisher, "临淄区人民政府办公室")]);
+        check(
+            "发文日期: 2024-03-04 发布机构: 临淄区人民政府办公室",
+            &[(Written, "2024-03-04"), (Publisher, "临淄区人民政府办公室")],
+        );
         check("成 文 日 期 :", &[(Written, "")]);
     }
 
     #[test]
     fn posting_stamps_without_labels() {
         let date = |s: &str| unlabelled_posting_date(s).map(|d| d.to_string());
-        assert_eq!(date("2023-03-27 17:05 来源: 海南省人民政府网 【字体:   打印").as_deref(), Some("2023-03-27"));
-        assert_eq!(date("2015-11-20 来源: 上海普陀").as_deref(), Some("2015-11-20"));
+        assert_eq!(
+            date("2023-03-27 17:05 来源: 海南省人民政府网 【字体:   打印").as_deref(),
+            Some("2023-03-27")
+        );
+        assert_eq!(
+            date("2015-11-20 来源: 上海普陀").as_deref(),
+            Some("2015-11-20")
+        );
         assert_eq!(date("2018-08-15 10:07:28").as_deref(), Some("2018-08-15"));
         assert_eq!(date("2025-03-19"), None);
         assert_eq!(date("2024年2月23日"), None);

@@ -76,6 +76,19 @@ pub(crate) fn spaces(s: &str) -> usize {
     s.bytes().take_while(|&b| b == b' ' || b == b'\t').count()
 }
 
+/// Zero-width characters that `Document` may leave inside words where it
+/// removed conversion damage ("自治区\u{200B}\u{200B}人民政府").
+const INVISIBLE: &[char] = &['\u{200B}', '\u{FEFF}'];
+
+/// `s` without zero-width characters, for matching words across them.
+pub(crate) fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(INVISIBLE) {
+        s.replace(INVISIBLE, "").into()
+    } else {
+        s.into()
+    }
+}
+
 /// Characters that end a sentence (full-width ！？ are folded to ASCII already).
 const SENTENCE_ENDS: &[char] = &['。', '!', '?'];
 
@@ -154,13 +167,18 @@ mod tests {
     #[test]
     fn sentences_end_after_their_punctuation() {
         let s = "甲乙。丙丁!戊";
-        let got: Vec<&str> = sentences(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        let got: Vec<&str> = sentences(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r])
+            .collect();
         assert_eq!(got, ["甲乙。", "丙丁!", "戊"]);
     }
 
     #[test]
     fn years_are_four_digits_before_nian() {
-        let got: Vec<i32> = years("2023年,共12023年;1900年;2024年度").map(|(_, y)| y).collect();
+        let got: Vec<i32> = years("2023年,共12023年;1900年;2024年度")
+            .map(|(_, y)| y)
+            .collect();
         assert_eq!(got, [2023, 2024]);
     }
 }

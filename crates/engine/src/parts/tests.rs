@@ -12,10 +12,17 @@ fn read(text: &str) -> Parts {
 /// flags: M(easures) F(irst responsible) S(hortcomings) C(auses) P(lan) O(ther),
 /// with '-' for an item not found.
 fn flags(p: &Parts) -> String {
-    [(&p.measures, 'M'), (&p.first_responsible, 'F'), (&p.shortcomings, 'S'), (&p.causes, 'C'), (&p.next_year_plan, 'P'), (&p.other, 'O')]
-        .iter()
-        .map(|(part, c)| if part.is_some() { *c } else { '-' })
-        .collect()
+    [
+        (&p.measures, 'M'),
+        (&p.first_responsible, 'F'),
+        (&p.shortcomings, 'S'),
+        (&p.causes, 'C'),
+        (&p.next_year_plan, 'P'),
+        (&p.other, 'O'),
+    ]
+    .iter()
+    .map(|(part, c)| if part.is_some() { *c } else { '-' })
+    .collect()
 }
 
 fn check(text: &str, expected: &str) {
@@ -28,11 +35,26 @@ const WORK: &str = "深入推进法治政府建设,认真履行工作职责,加�
 #[test]
 fn seeds_match_the_gold() {
     for (text, expected) in [
-        (include_str!("../../../../corpus/000_441107c01ae2d665.txt"), "MFSCP-"),
-        (include_str!("../../../../corpus/001_297f17fcf4cf510c.txt"), "MFSCP-"),
-        (include_str!("../../../../corpus/002_a2921691a043be3c.txt"), "MFS-P-"),
-        (include_str!("../../../../corpus/003_48f0b0224c6d3822.txt"), "MFS-P-"),
-        (include_str!("../../../../corpus/004_814159cbb8bf712d.txt"), "MFS-P-"),
+        (
+            include_str!("../../../../corpus/000_441107c01ae2d665.txt"),
+            "MFSCP-",
+        ),
+        (
+            include_str!("../../../../corpus/001_297f17fcf4cf510c.txt"),
+            "MFSCP-",
+        ),
+        (
+            include_str!("../../../../corpus/002_a2921691a043be3c.txt"),
+            "MFS-P-",
+        ),
+        (
+            include_str!("../../../../corpus/003_48f0b0224c6d3822.txt"),
+            "MFS-P-",
+        ),
+        (
+            include_str!("../../../../corpus/004_814159cbb8bf712d.txt"),
+            "MFS-P-",
+        ),
     ] {
         check(text, expected);
     }
@@ -44,8 +66,15 @@ fn seed_parts_point_at_their_text() {
     let p = read(text);
     let shortcomings = p.shortcomings.unwrap();
     assert!(!shortcomings.heading);
-    let said: String = text.chars().skip(shortcomings.start).take(shortcomings.end - shortcomings.start).collect();
-    assert!(said.starts_with("在推进法治政府建设取得新成效的同时,依然存在不足和问题"), "{said}");
+    let said: String = text
+        .chars()
+        .skip(shortcomings.start)
+        .take(shortcomings.end - shortcomings.start)
+        .collect();
+    assert!(
+        said.starts_with("在推进法治政府建设取得新成效的同时,依然存在不足和问题"),
+        "{said}"
+    );
     let plan = p.next_year_plan.unwrap();
     assert!(plan.heading);
     let said: String = text.chars().skip(plan.start).take(9).collect();
@@ -64,8 +93,14 @@ fn items_under_their_own_headings() {
 fn causes_need_to_be_named() {
     let base = format!("{OPENING}\n一、主要举措和成效\n党政主要负责人履行推进法治建设第一责任人职责。{WORK}\n二、存在的主要问题\n一是执法队伍力量不足。二是普法形式单一。");
     check(&format!("{base}\n三、下一步工作计划\n{WORK}"), "MFS-P-");
-    check(&format!("{base}究其原因,主要是学习不够深入。\n三、下一步工作计划\n{WORK}"), "MFSCP-");
-    check(&format!("{base}产生这些问题的原因主要是人员不足。\n三、下一步工作计划\n{WORK}"), "MFSCP-");
+    check(
+        &format!("{base}究其原因,主要是学习不够深入。\n三、下一步工作计划\n{WORK}"),
+        "MFSCP-",
+    );
+    check(
+        &format!("{base}产生这些问题的原因主要是人员不足。\n三、下一步工作计划\n{WORK}"),
+        "MFSCP-",
+    );
 }
 
 #[test]
@@ -89,7 +124,10 @@ fn measures_without_a_heading_of_their_own() {
     let measures = p.measures.unwrap();
     let doc = Document::new(&text);
     let said = &doc.text()[measures.bytes.clone()];
-    assert!(said.starts_with("一、落实法治建设责任") && said.ends_with(WORK) && !said.contains("三、"), "{said}");
+    assert!(
+        said.starts_with("一、落实法治建设责任") && said.ends_with(WORK) && !said.contains("三、"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -138,7 +176,11 @@ fn plan_titles() {
         ("2024年工作重点", Some(2023), true),
         ("2024年工作重点", None, false),
         ("2023年工作情况", Some(2023), false),
-        ("科学谋划法治政府建设工作编制《实施方案(2021—2025年)》", Some(2021), false),
+        (
+            "科学谋划法治政府建设工作编制《实施方案(2021—2025年)》",
+            Some(2021),
+            false,
+        ),
         ("下一年度推进法治政府建设的主要做法", Some(2023), true),
         ("主要举措和成效", Some(2023), false),
     ] {

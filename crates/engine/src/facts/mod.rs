@@ -1,0 +1,361 @@
+//! Facts: every figure of the body, with its indicator, value and evidence.
+//!
+//! The numerals crate finds the quantities; this module decides what each one
+//! measures. It reads a figure the way a reviewer does: the words just before
+//! it (its own phrase, back to the last comma or the previous figure), the
+//! words right after it ("8550名党员干部参加网上学法考试"), the clause it sits
+//! in (a verb hands on to a list: "审查规范性文件67件、协议53件"), the sentence
+//! and the headings above it (the topic: 复议, 调解, 隐患…). The catalog's
+//! rules (see `catalog/indicators.toml`) are weighed against those windows and
+//! the best one wins; a figure no rule fits is still a fact, with no indicator.
+//!
+//! Two shapes give one figure several indicators: a list of rates sharing a
+//! value ("备案率、及时率、规范率达100%") and two verbs sharing an object
+//! ("发现并整改问题34个"). Breakdowns (其中…, a parenthesis after a figure)
+//! point at their whole through `parent`, and a part keeps an indicator only
+//! when the catalog names it as a part of its whole's indicator.
+
+mod breakdown;
+mod frame;
+mod rules;
+mod tables;
+
+use std::collections::hash_map::{Entry, HashMap};
+use std::ops::Range;
+
+use fazhi_numerals::{Decimal, Qualifier, Quantity, Script};
+use serde::ser::Serializer;
+use serde::Serialize;
+
+use self::breakdown::{is_part_of, Breakdown};
+use self::frame::{Frame, CLAUSE_BREAKS};
+use self::rules::classify;
+
+use crate::catalog::{Catalog, Indicator};
+use crate::document::{Document, IGNORED};
+use crate::outline::Outline;
+use crate::page::Page;
+use crate::parts::Parts;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Fact {
+    pub indicator: Option<String>,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub value: Decimal,
+    pub unit: String,
+    #[serde(serialize_with = "serialize_qualifier")]
+    pub qualifier: Qualifier,
+    /// The phrase the number measures, as written.
+    pub subject: String,
+    /// Character span of the figure (numeral, unit and qualifiers).
+    pub start: usize,
+    pub end: usize,
+    /// The sentence the figure was read from.
+    pub evidence: String,
+    /// Index of the fact this one breaks down.
+    pub parent: Option<usize>,
+    /// A target in the next-year plan, not a result.
+    pub plan: bool,
+    /// The earlier fact this one states again (a figure repeated from the
+    /// title or the lede); the repeat carries no indicator of its own, so a
+    /// figure is counted once.
+    pub repeats: Option<usize>,
+}
+
+/// JSON has no decimal type: integers are written exactly, fractions through
+/// f64 at this last step only (money is in yuan and integral in practice).
+fn serialize_decimal<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    match value.to_i64() {
+        Some(i) => s.serialize_i64(i),
+        None => s.serialize_f64(value.to_f64()),
+    }
+}
+
+fn serialize_qualifier<S: Serializer>(q: &Qualifier, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(q.as_str())
+}
+
+/// Units that measure time spans ("近三年", "近6个月"): context, never a figure.
+const PERIOD_UNITS: &[&str] = &["年", "个月", "月", "周", "小时"];
+
+/// Marks that end a sentence.
+const SENTENCE_BREAKS: &[char] = &['。', '!', '?', '\n'];
+
+pub fn facts(
+    doc: &Document,
+    page: &Page,
+    outline: &Outline,
+    parts: &Parts,
+    catalog: &Catalog,
+) -> Vec<Fact> {
+    let text = doc.text();
+    let plan = parts
+        .next_year_plan
+        .as_ref()
+        .filter(|p| p.heading)
+        .map(|p| p.bytes.clone());
+    let reader = Reader { doc, catalog, plan };
+    let mut facts = Vec::new();
+    for line in &page.lines {
+        // The first fact of the previous sentence in this paragraph: the whole
+        // that a sentence opening with 其中 breaks down.
+        let mut previous_whole = None;
+        for range in sentences(text, line.range()) {
+            let sentence =
+                Sentence::in_document(doc, outline, &text[line.start..range.start], range);
+            let first = facts.len();
+            reader.read(&sentence, previous_whole, 0, &mut facts);
+            if facts.len() > first {
+                previous_whole = Some(first);
+            }
+        }
+    }
+    for table in tables::table_figures(doc, &page.lines) {
+        let headings = outline
+            .path_at(table.bytes[0])
+            .into_iter()
+            .map(|h| h.title.as_str())
+            .collect();
+        let chars = table.text.chars().collect();
+        let sentence = Sentence {
+            text: table.text,
+            chars,
+            bytes: table.bytes,
+            before: "",
+            headings,
+            evidence: table.evidence,
+        };
+        let first = facts.len();
+        reader.read(&sentence, None, table.number_at, &mut facts);
+        if table.is_part {
+            facts[first..].iter_mut().for_each(|f| f.indicator = None);
+        }
+    }
+    mark_repeats(&mut facts);
+    facts
+}
+
+/// A figure stated twice (same indicator, value and unit) is one figure.
+fn mark_repeats(facts: &mut [Fact]) {
+    let mut seen: HashMap<(String, Decimal, String), usize> = HashMap::new();
+    for i in 0..facts.len() {
+        let fact = &facts[i];
+        let Some(indicator) = fact.indicator.clone().filter(|_| !fact.plan) else {
+            continue;
+        };
+        match seen.entry((indicator, fact.value, fact.unit.clone())) {
+            Entry::Occupied(first) => {
+                facts[i].repeats = Some(*first.get());
+                facts[i].indicator = None;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+}
+
+fn sentences(text: &str, line: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = line.start;
+    let slice = &text[line.clone()];
+    let mut ends: Vec<usize> = slice
+        .char_indices()
+        .filter(|(_, c)| SENTENCE_BREAKS.contains(c))
+        .map(|(i, c)| line.start + i + c.len_utf8())
+        .collect();
+    if ends.last() != Some(&line.end) {
+        ends.push(line.end);
+    }
+    ends.into_iter().filter_map(move |end| {
+        let range = start..end;
+        start = end;
+        (range.end > range.start).then_some(range)
+    })
+}
+
+/// A run of text read as one sentence: its characters, where each one sits
+/// in the document, and the context its topics may come from.
+struct Sentence<'a> {
+    /// The characters as a string, for the numerals crate.
+    text: String,
+    chars: Vec<char>,
+    /// Byte offset in `doc.text()` of each char, plus one past the last.
+    bytes: Vec<usize>,
+    /// The paragraph before the sentence: topics carry over within a paragraph.
+    before: &'a str,
+    headings: Vec<&'a str>,
+    /// What a reviewer is shown as the figure's source.
+    evidence: String,
+}
+
+impl<'a> Sentence<'a> {
+    fn in_document(
+        doc: &Document,
+        outline: &'a Outline,
+        before: &'a str,
+        range: Range<usize>,
+    ) -> Sentence<'a> {
+        let slice = &doc.text()[range.clone()];
+        // Characters the normaliser blanked out (conversion debris) are not read.
+        let (chars, mut bytes): (Vec<char>, Vec<usize>) = slice
+            .char_indices()
+            .filter(|(_, c)| *c != IGNORED)
+            .map(|(i, c)| (c, range.start + i))
+            .unzip();
+        bytes.push(range.end);
+        Sentence {
+            text: chars.iter().collect(),
+            chars,
+            bytes,
+            before,
+            headings: outline
+                .path_at(range.start)
+                .into_iter()
+                .map(|h| h.title.as_str())
+                .collect(),
+            evidence: doc.display_slice(range).trim().to_owned(),
+        }
+    }
+
+    /// The char spans of the figures in the sentence, from char `from` on.
+    fn figures(&self, from: usize) -> (Vec<Quantity>, Vec<Range<usize>>) {
+        let starts: Vec<usize> = self.text.char_indices().map(|(i, _)| i).collect();
+        let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
+        let quoted = short_quotes(&self.text);
+        fazhi_numerals::quantities(&self.text)
+            .into_iter()
+            .filter(|q| is_figure(q) && !quoted.iter().any(|r| r.contains(&q.start)))
+            .map(|q| {
+                let span = char_at(q.start)..char_at(q.end);
+                (q, span)
+            })
+            .filter(|(_, span)| span.start >= from)
+            .unzip()
+    }
+}
+
+/// What reading a sentence needs besides the sentence.
+struct Reader<'d> {
+    doc: &'d Document<'d>,
+    catalog: &'d Catalog,
+    /// Byte range of the next-year plan section: its figures are targets.
+    plan: Option<Range<usize>>,
+}
+
+impl Reader<'_> {
+    /// Reads the figures of a sentence (from char `from` on) into facts.
+    fn read(
+        &self,
+        sentence: &Sentence,
+        previous_whole: Option<usize>,
+        from: usize,
+        facts: &mut Vec<Fact>,
+    ) {
+        let (quantities, spans) = sentence.figures(from);
+        let mut breakdown = Breakdown::carried_over(sentence, previous_whole);
+        let mut previous: Option<Vec<&Indicator>> = None;
+        for (i, q) in quantities.iter().enumerate() {
+            let frame = Frame::new(sentence, &spans, i);
+            breakdown = breakdown.filter(|b| b.continues(sentence, &frame, &q.unit));
+            if breakdown.is_none() {
+                breakdown = Breakdown::opened_before(sentence, &spans, i, facts.len(), &quantities);
+            }
+            let parent = breakdown.as_ref().map(|b| b.parent);
+            let mut indicators = classify(self.catalog, sentence, &frame, &q.unit);
+            if indicators.is_empty() && continues_list(sentence, &spans, &quantities, i) {
+                // "实地督察了…2个镇、街道和…4个重点执法单位": list mates share the verb.
+                let own: String = sentence.chars[frame.local..frame.after].iter().collect();
+                indicators = previous.clone().unwrap_or_default();
+                indicators.retain(|ind| !ind.not.iter().any(|n| own.contains(n.as_str())));
+            }
+            if followed_by_share(&sentence.chars, frame.end) {
+                // "以街道乡镇为被申请人的案件共339件,占比30%": one category's share of a total.
+                indicators.clear();
+            }
+            previous = Some(indicators.clone());
+            let (start, end) = (sentence.bytes[spans[i].start], sentence.bytes[spans[i].end]);
+            let base = Fact {
+                indicator: None,
+                value: q.value,
+                unit: q.unit.clone(),
+                qualifier: q.qualifier,
+                subject: frame.subject(sentence),
+                start: self.doc.char_offset(start),
+                end: self.doc.char_offset(end),
+                evidence: sentence.evidence.clone(),
+                parent,
+                plan: self.plan.as_ref().is_some_and(|p| p.contains(&start)),
+                repeats: None,
+            };
+            let parent_indicator = parent
+                .and_then(|p| facts.get(p))
+                .and_then(|f: &Fact| f.indicator.clone());
+            let kept: Vec<&Indicator> = indicators
+                .into_iter()
+                .filter(|ind| parent.is_none() || is_part_of(ind, parent_indicator.as_deref()))
+                .collect();
+            if kept.is_empty() {
+                facts.push(base);
+            } else {
+                facts.extend(kept.into_iter().map(|ind| Fact {
+                    indicator: Some(ind.id.clone()),
+                    ..base.clone()
+                }));
+            }
+        }
+    }
+}
+
+/// Whether the figure is followed by its share of a total (占比…, 占总数…).
+fn followed_by_share(chars: &[char], end: usize) -> bool {
+    let rest = chars[end..]
+        .iter()
+        .skip_while(|c| matches!(c, ',' | ' ' | '，'));
+    rest.take(1).any(|&c| c == '占')
+}
+
+/// Whether figure `i` is the next item of a list that figure `i - 1` opened:
+/// same unit, in the same clause, joined by a list mark.
+fn continues_list(
+    sentence: &Sentence,
+    spans: &[Range<usize>],
+    quantities: &[Quantity],
+    i: usize,
+) -> bool {
+    if i == 0 || quantities[i - 1].unit != quantities[i].unit {
+        return false;
+    }
+    let between = &sentence.chars[spans[i - 1].end..spans[i].start];
+    between.iter().all(|c| !CLAUSE_BREAKS.contains(c))
+        && between.iter().any(|c| "、和及与".contains(*c))
+}
+
+/// Byte ranges of short quotations: slogans and names (“4个1”, “实施1次执法…”), not reporting.
+fn short_quotes(sentence: &str) -> Vec<Range<usize>> {
+    const MAX_CHARS: usize = 40;
+    let mut quotes = Vec::new();
+    let mut open = None;
+    for (i, c) in sentence.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(start) = open.take() {
+                    if sentence[start..i].chars().count() <= MAX_CHARS {
+                        quotes.push(start..i);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    quotes
+}
+
+/// Whether a quantity is a figure worth a fact: not a period, not a word like 一件事.
+fn is_figure(q: &Quantity) -> bool {
+    if PERIOD_UNITS.contains(&q.unit.as_str()) {
+        return false;
+    }
+    // A Chinese 一 before a counting word is an article far more often than a count.
+    !(q.script == Script::Chinese && q.value == Decimal::from_int(1))
+}

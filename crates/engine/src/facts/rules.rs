@@ -1,0 +1,277 @@
+//! Rules: weighing the catalog's indicators against one figure.
+//!
+//! Each indicator's keys, topic and exclusions (see `catalog/indicators.toml`)
+//! are tried on the figure's frame; the best fit wins. Coordinations are
+//! judged member by member: a list of rates sharing one value, or two verbs
+//! sharing one object, gives one indicator per member.
+
+use std::ops::Range;
+
+use super::frame::{Frame, LIST_JOINERS};
+use super::Sentence;
+use crate::catalog::{Catalog, Indicator, Key};
+
+/// Words in a figure's own phrase that make it something other than a count
+/// of the thing named: an average, a thing avoided, a thing not yet done.
+const NOT_A_COUNT: &[&str] = &[
+    "平均",
+    "人均",
+    "户均",
+    "避免",
+    "防止",
+    "尚未",
+    "未能",
+    "没有",
+    "同比",
+    "增长",
+    "下降",
+    "减少了",
+];
+
+/// Words that coordinate two verbs over one object ("发现并整改问题").
+const VERB_COORDINATORS: &[char] = &['并'];
+
+/// What a coordinated member is replaced with while its mates are judged.
+const BLANK: char = '□';
+
+/// How well a rule fits a figure; smaller is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Fit {
+    /// 0: the key ends in the figure's own phrase; 1: in the words after it.
+    tier: u8,
+    /// The key's distance from the figure, coarsely: a key right at the
+    /// figure beats one a phrase away, whatever their lengths.
+    reach: usize,
+    /// Then longer keys first: 调处成功 over 调处.
+    weight: std::cmp::Reverse<usize>,
+    /// Chars between the key and the figure.
+    distance: usize,
+    /// Chars between the nearest topic word and the figure.
+    topic: usize,
+}
+
+/// Chars that count as "right at the figure" when weighing keys.
+const REACH: usize = 4;
+
+/// The indicators a figure measures: usually one, several for a shared figure, none when no rule fits.
+pub(super) fn classify<'c>(
+    catalog: &'c Catalog,
+    sentence: &Sentence,
+    frame: &Frame,
+    unit: &str,
+) -> Vec<&'c Indicator> {
+    let variants = coordinated_variants(sentence, frame);
+    let mut found: Vec<&Indicator> = Vec::new();
+    for chars in &variants {
+        if let Some(ind) = best_rule(catalog, chars, sentence, frame, unit) {
+            if !found.iter().any(|f| f.id == ind.id) {
+                found.push(ind);
+            }
+        }
+    }
+    found
+}
+
+fn best_rule<'c>(
+    catalog: &'c Catalog,
+    chars: &[char],
+    sentence: &Sentence,
+    frame: &Frame,
+    unit: &str,
+) -> Option<&'c Indicator> {
+    catalog
+        .indicators
+        .iter()
+        .filter(|ind| ind.units.iter().any(|u| *u == unit))
+        .filter_map(|ind| fit(ind, chars, sentence, frame).map(|f| (f, ind)))
+        .min_by_key(|(f, _)| *f)
+        .map(|(_, ind)| ind)
+}
+
+fn fit(ind: &Indicator, chars: &[char], sentence: &Sentence, frame: &Frame) -> Option<Fit> {
+    let own = |r: Range<usize>| chars[r].iter().collect::<String>();
+    let local = own(frame.local..frame.number);
+    // List mates after the figure have their own exclusions.
+    let after = own(frame.end..frame.after_own);
+    let excluded = |n: &str| local.contains(n) || after.contains(n);
+    if ind.not.iter().any(|n| excluded(n)) || NOT_A_COUNT.iter().any(|n| excluded(n)) {
+        return None;
+    }
+    let (tier, distance, weight) = ind
+        .keys
+        .iter()
+        .filter_map(|k| key_fit(k, chars, frame))
+        .min_by_key(|(t, d, w)| (*t, d / REACH, std::cmp::Reverse(*w), *d))?;
+    let topic = topic_distance(ind, sentence, frame)?;
+    Some(Fit {
+        tier,
+        reach: distance / REACH,
+        weight: std::cmp::Reverse(weight),
+        distance,
+        topic,
+    })
+}
+
+/// Where a key ends relative to the figure: (tier, distance, weight).
+fn key_fit(key: &Key, chars: &[char], frame: &Frame) -> Option<(u8, usize, usize)> {
+    let last = key.parts.last()?;
+    let last: Vec<char> = last.chars().collect();
+    let window = frame.clause..frame.after;
+    let weight = key.weight();
+    let names_it =
+        |p: usize| earlier_parts(key, chars, frame, p) && !names_a_category(chars, p + last.len());
+    // The nearest occurrence before the figure, else one after it.
+    let before = rfind(chars, &last, frame.local..frame.number).filter(|&p| names_it(p));
+    if let Some(p) = before {
+        let end = p + last.len();
+        if is_list_member(chars, end) {
+            // "法律咨询、政策咨询、法律服务300人次" counts the union, not this item.
+            return None;
+        }
+        return Some((0, frame.number - end, weight));
+    }
+    let after = find(chars, &last, frame.end..window.end).filter(|&p| names_it(p));
+    after.map(|p| (1, p - frame.end, weight))
+}
+
+/// "行政强制类共223件": a key followed by 类 names a category of something else.
+fn names_a_category(chars: &[char], key_end: usize) -> bool {
+    chars.get(key_end) == Some(&'类')
+}
+
+/// Whether the key is one item of a list that goes on (and was not blanked out).
+fn is_list_member(chars: &[char], key_end: usize) -> bool {
+    chars.get(key_end) == Some(&'、') && chars.get(key_end + 1).is_some_and(|&c| c != BLANK)
+}
+
+/// Whether the parts before the last one appear in order (or anywhere, for `&` keys) before `last_at`.
+fn earlier_parts(key: &Key, chars: &[char], frame: &Frame, last_at: usize) -> bool {
+    let clause = frame.clause;
+    let earlier = &key.parts[..key.parts.len() - 1];
+    if !key.ordered {
+        // A conjunction names one body of things: all of it in the figure's own phrase.
+        let own = frame.local..frame.after;
+        return earlier
+            .iter()
+            .all(|p| find(chars, &p.chars().collect::<Vec<_>>(), own.clone()).is_some());
+    }
+    let mut limit = last_at;
+    for part in earlier.iter().rev() {
+        let part: Vec<char> = part.chars().collect();
+        match rfind(chars, &part, clause..limit) {
+            Some(p) => limit = p,
+            None => return false,
+        }
+    }
+    true
+}
+
+fn topic_distance(ind: &Indicator, sentence: &Sentence, frame: &Frame) -> Option<usize> {
+    if ind.topic.is_empty() {
+        return Some(0);
+    }
+    let chars = &sentence.chars;
+    let mut best: Option<usize> = None;
+    for topic in &ind.topic {
+        let topic: Vec<char> = topic.chars().collect();
+        let before = rfind(chars, &topic, 0..frame.number).map(|p| frame.number - p);
+        let after = find(chars, &topic, frame.end..chars.len()).map(|p| p - frame.end);
+        for d in before.into_iter().chain(after) {
+            best = Some(best.map_or(d, |b| b.min(d)));
+        }
+    }
+    if ind.topic_in_sentence {
+        return best;
+    }
+    best.or_else(|| {
+        let in_paragraph = ind
+            .topic
+            .iter()
+            .filter_map(|t| sentence.before.rfind(t.as_str()))
+            .max();
+        in_paragraph.map(|p| frame.number + sentence.before[p..].chars().count())
+    })
+    .or_else(|| {
+        let in_heading = sentence
+            .headings
+            .iter()
+            .any(|h| ind.topic.iter().any(|t| h.contains(t.as_str())));
+        in_heading.then_some(10_000)
+    })
+}
+
+/// The window's chars, once as written and once per member of a coordination
+/// with the other members blanked out, so that each member is judged alone.
+fn coordinated_variants(sentence: &Sentence, frame: &Frame) -> Vec<Vec<char>> {
+    let chars = &sentence.chars;
+    let mut variants = vec![chars.clone()];
+    let members = rate_list(chars, frame).or_else(|| verb_pair(chars, frame));
+    if let Some(members) = members {
+        for keep in 0..members.len() {
+            let mut v = chars.clone();
+            for (j, m) in members.iter().enumerate() {
+                if j != keep {
+                    v[m.clone()].fill(BLANK);
+                }
+            }
+            variants.push(v);
+        }
+    }
+    variants
+}
+
+/// "参学率、报考率、通过率均为100%": the rate items before a shared figure.
+fn rate_list(chars: &[char], frame: &Frame) -> Option<Vec<Range<usize>>> {
+    let local = frame.local..frame.number;
+    let rate_ends: Vec<usize> = (local.clone())
+        .filter(|&i| chars[i] == '率')
+        .map(|i| i + 1)
+        .collect();
+    if rate_ends.len() < 2 {
+        return None;
+    }
+    let mut members = Vec::new();
+    let mut start = local.start;
+    for &end in &rate_ends {
+        // An item starts after the previous joiner.
+        let item_start = joiner_end(chars, start..end).unwrap_or(start);
+        members.push(item_start..end);
+        start = end;
+    }
+    Some(members)
+}
+
+fn joiner_end(chars: &[char], range: Range<usize>) -> Option<usize> {
+    LIST_JOINERS
+        .iter()
+        .filter_map(|j| {
+            let j: Vec<char> = j.chars().collect();
+            rfind(chars, &j, range.clone()).map(|p| p + j.len())
+        })
+        .max()
+}
+
+/// "发现并整改问题34个": two short verbs joined by 并 over one object.
+fn verb_pair(chars: &[char], frame: &Frame) -> Option<Vec<Range<usize>>> {
+    let local = frame.local..frame.number;
+    let at = (local.clone()).find(|&i| VERB_COORDINATORS.contains(&chars[i]))?;
+    let first = at.saturating_sub(2).max(local.start)..at;
+    let second = at + 1..(at + 3).min(frame.number);
+    (first.len() == 2 && second.len() == 2).then(|| vec![first.start..at + 1, second])
+}
+
+fn find(hay: &[char], needle: &[char], range: Range<usize>) -> Option<usize> {
+    if needle.is_empty() || range.end > hay.len() || range.len() < needle.len() {
+        return None;
+    }
+    (range.start..=range.end - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+fn rfind(hay: &[char], needle: &[char], range: Range<usize>) -> Option<usize> {
+    if needle.is_empty() || range.end > hay.len() || range.len() < needle.len() {
+        return None;
+    }
+    (range.start..=range.end - needle.len())
+        .rev()
+        .find(|&i| hay[i..i + needle.len()] == *needle)
+}
