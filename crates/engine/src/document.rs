@@ -159,11 +159,13 @@ fn to_simplified(text: String) -> String {
 /// Stands in for characters that carry no text (conversion debris); matchers skip it.
 pub const IGNORED: char = '\u{200B}';
 
-/// Repairs what careless script conversion leaves in published pages, one
-/// character for one: pinyin glosses glued to a character (`結(jié)案`) are
-/// blanked to `IGNORED`, and `覆议`, a wrong traditional form of 复议, is mended.
+/// Repairs what careless conversion leaves in published pages, one character
+/// for one: pinyin glosses glued to a character (`結(jié)案`) are blanked to
+/// `IGNORED`; `覆议`, a wrong traditional form of 复议, is mended; a middle dot
+/// used as a decimal point becomes a point, and a space torn into the
+/// fraction (`99·5 9%`) is blanked.
 fn mend_conversion_damage(text: String) -> String {
-    if !text.contains('(') && !text.contains("覆议") {
+    if !text.contains(['(', '·']) && !text.contains("覆议") {
         return text;
     }
     let mut chars: Vec<char> = text.chars().collect();
@@ -179,9 +181,26 @@ fn mend_conversion_damage(text: String) -> String {
         if chars[i - 1] == '覆' && chars[i] == '议' {
             chars[i - 1] = '复';
         }
+        if chars[i] == '·'
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        {
+            chars[i] = '.';
+            mend_torn_fraction(&mut chars[i + 1..]);
+        }
         i += 1;
     }
     chars.into_iter().collect()
+}
+
+/// Blanks one space inside the digits of a fraction: "5 9%" after the point.
+fn mend_torn_fraction(fraction: &mut [char]) {
+    let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+    if fraction.get(digits) == Some(&' ')
+        && fraction.get(digits + 1).is_some_and(char::is_ascii_digit)
+    {
+        fraction[digits] = IGNORED;
+    }
 }
 
 /// The length of `(pinyin)` at the start of `chars`, parentheses included.
@@ -256,6 +275,8 @@ mod tests {
         check("行政覆議申請,縣政府辦理", "行政复议申请,县政府办理");
         check("公职律师(含法律顾问)", "公职律师(含法律顾问)");
         check("服务(wifi)", "服务(wifi)");
+        check("调解成功率 99·5 9% ,", "调解成功率 99.5\u{200B}9% ,");
+        check("共 12 件", "共 12 件");
     }
 
     #[test]

@@ -218,7 +218,7 @@ enum NameSource {
 
 /// Decides who reports. The candidates, in order of authority: the signing
 /// unit, the unit named in the title, the subject of the opening sentence, the
-/// page's publisher and source. The first that is a real name (not "区民政局")
+/// page's publisher and source, a unit-name line above the body. The first that is a real name (not "区民政局")
 /// is taken; a later one that extends its place ("大冶市金湖街道" for "金湖街道")
 /// completes it. A department that signs a report about its whole place
 /// ("富蕴县司法局" under a report on 全县) is not the reporter: the place is.
@@ -290,6 +290,9 @@ fn name_candidates(
             NameSource::PageField,
             leading_unit(value).filter(|u| u.len() == value.len()),
         );
+    }
+    for unit in &page.header_units {
+        push(NameSource::PageField, Some(&text[unit.clone()]));
     }
     out
 }

@@ -17,6 +17,7 @@ pub(crate) mod scan;
 use std::ops::Range;
 
 use crate::document::{Document, Line};
+use crate::meta::is_unit_name;
 use crate::{Diagnostic, Severity};
 
 use chrome::{is_chrome, is_footer};
@@ -37,6 +38,9 @@ pub struct Page {
     /// A unit-name line right above the title ("济源市人民政府" over
     /// "关于2025年度法治政府建设情况的报告"): the title's first half.
     pub title_unit: Option<Range<usize>>,
+    /// Byte ranges of the other unit-name lines above the body: the site's
+    /// owner, a letterhead ("中华人民共和国司法部", "郑州市城市管理局").
+    pub header_units: Vec<Range<usize>>,
     /// Byte range of the second copy when the page publishes the body twice.
     pub duplicate: Option<Range<usize>>,
 }
@@ -118,6 +122,11 @@ impl Page {
             .collect();
         let fields = read_fields(text, &lines, &kinds, start..end);
         let (title, title_unit) = title_lines(text, &lines[..start], &kinds[..start]);
+        let header_units = (0..start)
+            .filter(|&i| kinds[i] == Kind::Plain && is_unit_name(&text[lines[i].range()]))
+            .map(|i| lines[i].range())
+            .filter(|r| Some(r) != title_unit.as_ref())
+            .collect();
 
         let mut duplicate = None;
         if let Some(copy) = second_copy(text, &body_lines) {
@@ -152,6 +161,7 @@ impl Page {
             fields,
             title,
             title_unit,
+            header_units,
             duplicate,
         }
     }
@@ -160,10 +170,19 @@ impl Page {
 /// Characters trimmed from both ends of every line: spaces, and the invisible
 /// marks that copied web text carries.
 const LINE_TRIM: &[char] = &[' ', '\t', '\u{200B}', '\u{FEFF}'];
+/// List bullets trimmed from the start of a line ("  • 发布日期:2022-03-31").
+const BULLETS: &[char] = &['•', '·', '●', '■', '◆', '▪'];
 
 fn trim(text: &str, line: Line) -> Line {
     let s = &text[line.range()];
-    let start = line.start + (s.len() - s.trim_start_matches(LINE_TRIM).len());
+    let mut opened = s.trim_start_matches(LINE_TRIM);
+    if let Some(rest) = opened.strip_prefix(BULLETS) {
+        let rest = rest.trim_start_matches(LINE_TRIM);
+        if !rest.is_empty() {
+            opened = rest;
+        }
+    }
+    let start = line.start + (s.len() - opened.len());
     let end = line.start + s.trim_end_matches(LINE_TRIM).len();
     Line {
         start,
@@ -245,9 +264,7 @@ fn title_lines(
     let unit = (0..i)
         .rev()
         .find(|&j| kinds[j] != Kind::Empty)
-        .filter(|&j| {
-            kinds[j] == Kind::Plain && crate::meta::is_unit_name(&text[header[j].range()])
-        });
+        .filter(|&j| kinds[j] == Kind::Plain && is_unit_name(&text[header[j].range()]));
     (Some(header[i].range()), unit.map(|j| header[j].range()))
 }
 
@@ -390,6 +407,17 @@ mod tests {
             Some("天津市河东区人民政府")
         );
         assert_eq!(page.fields.written_date, None);
+    }
+
+    #[test]
+    fn bullets_are_trimmed() {
+        let text = format!("  • 发布日期:2022-03-31\n  • |\n  • 打印\n• {PARAGRAPH}");
+        let (doc, page, _) = read(&text);
+        assert_eq!(body_lines(&doc, &page), [PARAGRAPH]);
+        assert_eq!(
+            page.fields.published_date.map(|d| d.to_string()).as_deref(),
+            Some("2022-03-31")
+        );
     }
 
     #[test]

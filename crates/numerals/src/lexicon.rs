@@ -98,7 +98,7 @@ pub(crate) fn per_time_unit(unit: &str, rest: &str) -> Option<(usize, &'static s
 
 /// Words before a numeral that qualify it, longest first where one ends
 /// another (不超过 before 超过, 将近 before 近). 达, 达到 and 为 state a figure
-/// and are not here.
+/// and are not here, but after 约 they belong to it (约为, 约达).
 const LEADING_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("不超过", Qualifier::AtMost),
     ("不少于", Qualifier::AtLeast),
@@ -108,6 +108,9 @@ const LEADING_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("多于", Qualifier::AtLeast),
     ("至少", Qualifier::AtLeast),
     ("大约", Qualifier::Approx),
+    ("约为", Qualifier::Approx),
+    ("约有", Qualifier::Approx),
+    ("约达", Qualifier::Approx),
     ("将近", Qualifier::Approx),
     ("接近", Qualifier::Approx),
     ("不到", Qualifier::AtMost),

@@ -15,10 +15,14 @@ use super::frame::{Frame, CLAUSE_BREAKS};
 use super::Sentence;
 use crate::catalog::Indicator;
 
-/// Whether a part may keep its indicator: its whole has none of its own
-/// ("诉讼案件72起,其中…行政诉讼14起"), or the catalog names it as a part of it.
-pub(super) fn is_part_of(ind: &Indicator, whole: Option<&str>) -> bool {
-    whole.is_none_or(|w| w != ind.id && ind.part_of.iter().any(|p| p == w))
+/// Whether a part may keep its indicator: the catalog names it as a part of
+/// its whole's indicator, or the whole has none of its own ("诉讼案件72起,其中…
+/// 行政诉讼14起") and the breakdown is not a strict one.
+pub(super) fn is_part_of(ind: &Indicator, whole: Option<&str>, strict: bool) -> bool {
+    match whole {
+        Some(w) => w != ind.id && ind.part_of.iter().any(|p| p == w),
+        None => !strict,
+    }
 }
 
 /// An open breakdown: the figures after 其中 (or inside a parenthesis right
@@ -30,6 +34,9 @@ pub(super) struct Breakdown {
     opened_at: usize,
     /// Closes at this char (the closing parenthesis), or at the sentence end.
     until: Option<usize>,
+    /// Carried over from the previous sentence, whose whole may be any of its
+    /// figures: its parts keep an indicator only through the catalog's `part_of`.
+    pub(super) strict: bool,
 }
 
 impl Breakdown {
@@ -61,6 +68,7 @@ impl Breakdown {
                 unit,
                 opened_at: prev.end,
                 until: close,
+                strict: false,
             });
         }
         let text: String = between.iter().collect();
@@ -71,6 +79,7 @@ impl Breakdown {
             unit,
             opened_at: prev.end,
             until: None,
+            strict: false,
         })
     }
 
@@ -92,6 +101,7 @@ impl Breakdown {
             unit: None,
             opened_at: 0,
             until: None,
+            strict: true,
         })
     }
 

@@ -135,7 +135,8 @@ pub fn facts(
     facts
 }
 
-/// A figure stated twice (same indicator, value and unit) is one figure.
+/// A figure stated twice is one figure: the same indicator, value and unit
+/// again, or a rounded mention ("1500余件", "约24%") of an exact figure.
 fn mark_repeats(facts: &mut [Fact]) {
     let mut seen: HashMap<(String, Decimal, String), usize> = HashMap::new();
     for i in 0..facts.len() {
@@ -144,15 +145,37 @@ fn mark_repeats(facts: &mut [Fact]) {
             continue;
         };
         match seen.entry((indicator, fact.value, fact.unit.clone())) {
-            Entry::Occupied(first) => {
-                facts[i].repeats = Some(*first.get());
-                facts[i].indicator = None;
-            }
+            Entry::Occupied(first) => facts[i].repeats = Some(*first.get()),
             Entry::Vacant(slot) => {
                 slot.insert(i);
             }
         }
     }
+    for i in 0..facts.len() {
+        if facts[i].repeats.is_none() && facts[i].qualifier != Qualifier::Exact {
+            facts[i].repeats =
+                (0..facts.len()).find(|&j| j != i && rounds_to(&facts[j], &facts[i]));
+        }
+    }
+    for fact in facts.iter_mut().filter(|f| f.repeats.is_some()) {
+        fact.indicator = None;
+    }
+}
+
+/// Whether `inexact` reads as a rounded mention of the exact fact `exact`.
+fn rounds_to(exact: &Fact, inexact: &Fact) -> bool {
+    let comparable = exact.qualifier == Qualifier::Exact
+        && !exact.plan
+        && exact.indicator.is_some()
+        && exact.indicator == inexact.indicator
+        && exact.unit == inexact.unit;
+    let (a, b) = (exact.value.to_f64(), inexact.value.to_f64());
+    let tolerance = if exact.unit == "%" {
+        0.5
+    } else {
+        a.abs() * 0.01
+    };
+    comparable && (a - b).abs() <= tolerance
 }
 
 fn sentences(text: &str, line: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -261,6 +284,7 @@ impl Reader<'_> {
                 breakdown = Breakdown::opened_before(sentence, &spans, i, facts.len(), &quantities);
             }
             let parent = breakdown.as_ref().map(|b| b.parent);
+            let strict = breakdown.as_ref().is_some_and(|b| b.strict);
             let mut indicators = classify(self.catalog, sentence, &frame, &q.unit);
             if indicators.is_empty() && continues_list(sentence, &spans, &quantities, i) {
                 // "实地督察了…2个镇、街道和…4个重点执法单位": list mates share the verb.
@@ -292,7 +316,9 @@ impl Reader<'_> {
                 .and_then(|f: &Fact| f.indicator.clone());
             let kept: Vec<&Indicator> = indicators
                 .into_iter()
-                .filter(|ind| parent.is_none() || is_part_of(ind, parent_indicator.as_deref()))
+                .filter(|ind| {
+                    parent.is_none() || is_part_of(ind, parent_indicator.as_deref(), strict)
+                })
                 .collect();
             if kept.is_empty() {
                 facts.push(base);

@@ -26,6 +26,7 @@ const NOT_A_COUNT: &[&str] = &[
     "增长",
     "下降",
     "减少了",
+    "抽取",
 ];
 
 /// Words that coordinate two verbs over one object ("发现并整改问题").
@@ -130,8 +131,24 @@ fn key_fit(key: &Key, chars: &[char], frame: &Frame) -> Option<(u8, usize, usize
         }
         return Some((0, frame.number - end, weight));
     }
+    if opens_with_preposition(chars, frame.end) {
+        // "20余次对信访工作…法治督察…作出批示": after 对 comes the object, and
+        // the count is of the verb that ends the phrase.
+        let last_key = rfind(chars, &last, frame.end..window.end).filter(|&p| names_it(p));
+        return last_key.map(|p| (1, window.end - (p + last.len()), weight));
+    }
     let after = find(chars, &last, frame.end..window.end).filter(|&p| names_it(p));
     after.map(|p| (1, p - frame.end, weight))
+}
+
+/// Prepositions that open an object phrase after a number-first figure.
+const PREPOSITIONS: &[&str] = &["对", "就", "围绕", "针对"];
+
+fn opens_with_preposition(chars: &[char], at: usize) -> bool {
+    PREPOSITIONS.iter().any(|p| {
+        let p: Vec<char> = p.chars().collect();
+        chars.get(at..at + p.len()) == Some(&p[..])
+    })
 }
 
 /// "行政强制类共223件": a key followed by 类 names a category of something else.

@@ -344,6 +344,32 @@ fn issuers_are_names() {
 }
 
 #[test]
+fn autonomous_regions_speak_of_quanqu() {
+    let opening = format!("2023年,全区各级人民政府坚持以习近平法治思想为指导,{WORK}");
+    let region = format!("{opening}\n自治区人民政府严格落实法治政府建设情况报告制度。");
+    assert_eq!(read(&region).level, Some(Level::Province));
+    // Words mended by the reader keep zero-width marks inside them.
+    let mended = format!("{opening}\n自治区\u{200B}\u{200B}人民政府严格落实报告制度。");
+    assert_eq!(read(&mended).level, Some(Level::Province));
+    assert_eq!(read(&opening).level, Some(Level::County));
+}
+
+#[test]
+fn a_letterhead_is_the_last_resort_for_a_name() {
+    let text = format!(
+        "  • 00525312X/2021-00008\n  • 郑州市城市管理局\n  • 2021-01-29\n2020年度,我局{WORK}"
+    );
+    let m = read(&text);
+    assert_eq!(
+        (m.jurisdiction.as_deref(), m.level),
+        (Some("郑州市城市管理局"), Some(Level::Department))
+    );
+    // A name in the text itself comes first.
+    let m = read(&format!("天津市滨海新区生态环境局\n2023年,临淄区{WORK}"));
+    assert_eq!(m.jurisdiction.as_deref(), Some("临淄区"));
+}
+
+#[test]
 fn odd_inputs_are_read_without_failing() {
     for text in [
         "",
