@@ -6,7 +6,7 @@
 //! The file is embedded at build time and parsed once; a malformed catalog is
 //! a build defect, caught by the tests, never a run-time error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -15,6 +15,9 @@ const CATALOG_TOML: &str = include_str!("../../../catalog/indicators.toml");
 
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
+    /// Indexes into `indicators` by unit: a figure is weighed only against
+    /// the indicators its unit can measure.
+    by_unit: HashMap<String, Vec<usize>>,
 }
 
 /// One indicator of the catalog with the phrases that recognise it.
@@ -24,6 +27,8 @@ pub struct Indicator {
     pub units: Vec<String>,
     pub keys: Vec<Key>,
     pub topic: Vec<String>,
+    /// `topic` as chars, for matching inside a sentence.
+    pub topic_chars: Vec<Vec<char>>,
     /// The topic must be in the figure's own sentence, not only in its paragraph.
     pub topic_in_sentence: bool,
     pub not: Vec<String>,
@@ -32,12 +37,15 @@ pub struct Indicator {
     pub part_of: Vec<String>,
 }
 
-/// A phrase that says what a figure counts.
+/// A phrase that says what a figure counts, kept as chars: matching runs on
+/// the chars of a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Key {
-    pub parts: Vec<String>,
+    pub parts: Vec<Vec<char>>,
     /// `A+B`: the parts appear in this order; `A&B`: in any order.
     pub ordered: bool,
+    /// How much text the key names: longer keys are more specific.
+    pub weight: usize,
 }
 
 impl Key {
@@ -47,15 +55,13 @@ impl Key {
         } else {
             ('+', true)
         };
+        let parts: Vec<Vec<char>> = s.split(sep).map(|p| p.chars().collect()).collect();
+        let weight = parts.iter().map(Vec::len).sum();
         Key {
-            parts: s.split(sep).map(str::to_owned).collect(),
+            parts,
             ordered,
+            weight,
         }
-    }
-
-    /// How much text the key names: longer keys are more specific.
-    pub fn weight(&self) -> usize {
-        self.parts.iter().map(|p| p.chars().count()).sum()
     }
 }
 
@@ -65,6 +71,15 @@ impl Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG
             .get_or_init(|| Catalog::parse(CATALOG_TOML).expect("catalog/indicators.toml is valid"))
+    }
+
+    /// The indicators a figure in `unit` may measure.
+    pub fn measuring(&self, unit: &str) -> impl Iterator<Item = &Indicator> {
+        self.by_unit
+            .get(unit)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.indicators[i])
     }
 
     pub fn get(&self, id: &str) -> Option<&Indicator> {
@@ -85,13 +100,23 @@ impl Catalog {
                 id: raw.id,
                 name: raw.name,
                 units,
+                topic_chars: raw.topic.iter().map(|t| t.chars().collect()).collect(),
                 topic: raw.topic,
                 topic_in_sentence: raw.topic_in_sentence,
                 not: raw.not,
                 part_of: raw.part_of,
             });
         }
-        let catalog = Catalog { indicators };
+        let mut by_unit: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ind) in indicators.iter().enumerate() {
+            for unit in &ind.units {
+                by_unit.entry(unit.clone()).or_default().push(i);
+            }
+        }
+        let catalog = Catalog {
+            indicators,
+            by_unit,
+        };
         for ind in &catalog.indicators {
             if let Some(whole) = ind.part_of.iter().find(|w| catalog.get(w).is_none()) {
                 return Err(format!(
@@ -181,21 +206,17 @@ mod tests {
 
     #[test]
     fn keys_parse_into_parts() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let key = Key::parse("收到+申请");
         assert_eq!(
-            Key::parse("收到+申请"),
-            Key {
-                parts: vec!["收到".into(), "申请".into()],
-                ordered: true
-            }
+            (key.parts, key.ordered, key.weight),
+            (vec![chars("收到"), chars("申请")], true, 4)
         );
+        let key = Key::parse("常委会&常务会");
         assert_eq!(
-            Key::parse("常委会&常务会"),
-            Key {
-                parts: vec!["常委会".into(), "常务会".into()],
-                ordered: false
-            }
+            (key.parts, key.ordered),
+            (vec![chars("常委会"), chars("常务会")], false)
         );
-        assert_eq!(Key::parse("受理").weight(), 2);
     }
 
     #[test]

@@ -19,8 +19,9 @@ pub struct Document<'a> {
     text: String,
     /// Byte offset in `text` of each character, plus `text.len()` at the end.
     char_starts: Vec<u32>,
-    /// Byte offset in `display` of each character, plus `display.len()` at the end.
-    display_starts: Vec<u32>,
+    /// Byte offset in `display` of each character, plus `display.len()` at
+    /// the end; `None` when normalising changed no byte, so `char_starts` serves.
+    display_starts: Option<Vec<u32>>,
 }
 
 /// A line of `text`, as a byte range without its line break.
@@ -38,12 +39,17 @@ impl Line {
 
 impl<'a> Document<'a> {
     pub fn new(display: &'a str) -> Document<'a> {
-        let folded: String = display.chars().map(fold_width).collect();
+        let folded: String = if has_wide_forms(display) {
+            display.chars().map(fold_width).collect()
+        } else {
+            display.to_owned()
+        };
         let text = mend_conversion_damage(to_simplified(folded));
+        let display_starts = (text.len() != display.len()).then(|| char_starts(display));
         Document {
             display,
             char_starts: char_starts(&text),
-            display_starts: char_starts(display),
+            display_starts,
             text,
         }
     }
@@ -74,7 +80,8 @@ impl<'a> Document<'a> {
     /// The displayed text of a byte range of `text`.
     pub fn display_slice(&self, bytes: Range<usize>) -> &'a str {
         let (start, end) = (self.char_offset(bytes.start), self.char_offset(bytes.end));
-        &self.display[self.display_starts[start] as usize..self.display_starts[end] as usize]
+        let starts = self.display_starts.as_ref().unwrap_or(&self.char_starts);
+        &self.display[starts[start] as usize..starts[end] as usize]
     }
 
     /// The lines of `text`, without their line breaks.
@@ -112,6 +119,12 @@ fn char_starts(s: &str) -> Vec<u32> {
     let mut starts: Vec<u32> = s.char_indices().map(|(i, _)| i as u32).collect();
     starts.push(s.len() as u32);
     starts
+}
+
+/// Whether the text holds anything `fold_width` changes: a quick byte scan,
+/// since most published text has none of these forms.
+fn has_wide_forms(text: &str) -> bool {
+    text.chars().any(|c| fold_width(c) != c)
 }
 
 /// Folds full-width ASCII forms and wide spaces to their plain forms.
@@ -165,7 +178,11 @@ pub const IGNORED: char = '\u{200B}';
 /// used as a decimal point becomes a point, and a space torn into the
 /// fraction (`99·5 9%`) is blanked.
 fn mend_conversion_damage(text: String) -> String {
-    if !text.contains(['(', '·']) && !text.contains("覆议") {
+    let glossed = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'(' && w[1].is_ascii_lowercase());
+    if !glossed && !text.contains('·') && !text.contains("覆议") {
         return text;
     }
     let mut chars: Vec<char> = text.chars().collect();
@@ -234,12 +251,23 @@ fn converter() -> &'static OpenCC {
 /// characters show up.
 fn looks_traditional(text: &str) -> bool {
     const MARKERS: &str = "們個為這國會說對時發與機關進經過實現縣區報應開務處複議訴調權規範書員條類項數據級幹責層黨執該將從於設達認證體劃導場參戰衛歲復審辦結總聯網門東車長區鄉鎮辦產業務當營";
-    let hits = text
-        .chars()
-        .filter(|c| MARKERS.contains(*c))
-        .take(3)
-        .count();
-    hits >= 3
+    const FIRST: u32 = 0x4E00;
+    const LAST: u32 = 0x9FFF;
+    // One bit per CJK unified ideograph: a lookup per character, no search.
+    static BITMAP: OnceLock<Vec<u64>> = OnceLock::new();
+    let bitmap = BITMAP.get_or_init(|| {
+        let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
+        for c in MARKERS.chars().map(|c| c as u32 - FIRST) {
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+        }
+        bits
+    });
+    let is_marker = |c: &char| {
+        let c = *c as u32;
+        (FIRST..=LAST).contains(&c)
+            && bitmap[((c - FIRST) / 64) as usize] & (1 << ((c - FIRST) % 64)) != 0
+    };
+    text.chars().filter(is_marker).take(3).count() >= 3
 }
 
 #[cfg(test)]

@@ -46,6 +46,16 @@ impl TextBuilder {
         Self::default()
     }
 
+    /// A builder for text of about `bytes` bytes: spares the regrowth of its
+    /// buffers, which is most of the cost of copying a plain text through.
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        TextBuilder {
+            text: String::with_capacity(bytes),
+            origins: Vec::with_capacity(bytes / 2),
+            gap: None,
+        }
+    }
+
     /// Appends one char of document text that came from `origin`.
     pub(crate) fn push(&mut self, c: char, origin: Option<usize>) {
         if c.is_whitespace() {

@@ -197,25 +197,47 @@ fn is_binary_control(byte: u8) -> bool {
 /// Refuses a decoding that did not produce text: control characters mean the
 /// bytes were binary after all, replacement characters a wrong encoding.
 fn judge(text: &str) -> Result<(), ReadError> {
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !c.is_whitespace())
-        .count();
-    if controls * 100 > visible {
+    let census = Census::of(text);
+    if census.controls * 100 > census.visible {
         return Err(ReadError::Binary);
     }
     const MAX_REPLACEMENT_PERCENT: usize = 10;
-    if replacement_percent(text) > MAX_REPLACEMENT_PERCENT {
+    if census.replacement_percent() > MAX_REPLACEMENT_PERCENT {
         return Err(ReadError::Encoding);
     }
     Ok(())
 }
 
 fn replacement_percent(text: &str) -> usize {
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    replaced * 100 / visible
+    Census::of(text).replacement_percent()
+}
+
+/// Counts of the visible characters of a decoded text, taken in one pass.
+struct Census {
+    visible: usize,
+    controls: usize,
+    replaced: usize,
+}
+
+impl Census {
+    fn of(text: &str) -> Census {
+        let mut census = Census {
+            visible: 0,
+            controls: 0,
+            replaced: 0,
+        };
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            census.visible += 1;
+            census.controls += usize::from(c.is_control());
+            census.replaced += usize::from(c == '\u{FFFD}');
+        }
+        census.visible = census.visible.max(1);
+        census
+    }
+
+    fn replacement_percent(&self) -> usize {
+        self.replaced * 100 / self.visible
+    }
 }
 
 /// The charset a `<meta charset>` or `<meta http-equiv content="…charset=…">`

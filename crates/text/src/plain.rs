@@ -10,7 +10,7 @@ use crate::Extracted;
 
 /// Reads decoded plain text.
 pub(crate) fn read(source: &str) -> Extracted {
-    let mut builder = TextBuilder::new();
+    let mut builder = TextBuilder::with_capacity(source.len());
     let mut line_start = 0;
     for line in source.split_inclusive('\n') {
         let content = line.strip_suffix('\n').unwrap_or(line);

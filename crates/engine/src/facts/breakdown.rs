@@ -89,12 +89,7 @@ impl Breakdown {
         sentence: &Sentence,
         previous_whole: Option<usize>,
     ) -> Option<Breakdown> {
-        let opens = sentence
-            .chars
-            .iter()
-            .collect::<String>()
-            .trim_start()
-            .starts_with("其中");
+        let opens = sentence.text.trim_start().starts_with("其中");
         let parent = previous_whole.filter(|_| opens)?;
         Some(Breakdown {
             parent,

@@ -29,6 +29,9 @@ pub(super) struct Frame {
     pub(super) after: usize,
     /// End of the words after the figure that are its alone (up to the next figure).
     pub(super) after_own: usize,
+    /// Which characters occur in the clause, hashed to 256 bits: most keys
+    /// are ruled out by their first character without a search.
+    alphabet: [u64; 4],
 }
 
 impl Frame {
@@ -68,7 +71,16 @@ impl Frame {
             end,
             after,
             after_own: next.map_or(after, |n| n.min(after)),
+            alphabet: alphabet(&chars[clause..after]),
         }
+    }
+
+    /// Whether `phrase` can occur in the clause at all (a cheap first test).
+    pub(super) fn may_contain(&self, phrase: &[char]) -> bool {
+        phrase.first().is_some_and(|&c| {
+            let bit = c as usize & 0xFF;
+            self.alphabet[bit / 64] & (1 << (bit % 64)) != 0
+        })
     }
 
     /// The phrase the figure measures: its own words before it, or for a
@@ -127,4 +139,13 @@ fn after_end(chars: &[char], end: usize, next_figure: Option<usize>) -> usize {
         i += 1;
     }
     i
+}
+
+fn alphabet(chars: &[char]) -> [u64; 4] {
+    let mut bits = [0u64; 4];
+    for &c in chars {
+        let bit = c as usize & 0xFF;
+        bits[bit / 64] |= 1 << (bit % 64);
+    }
+    bits
 }

@@ -101,6 +101,10 @@ pub fn facts(
         // that a sentence opening with 其中 breaks down.
         let mut previous_whole = None;
         for range in sentences(text, line.range()) {
+            if !may_state_a_figure(&text[range.clone()]) {
+                // Most sentences state no figure: no need to build their windows.
+                continue;
+            }
             let sentence =
                 Sentence::in_document(doc, outline, &text[line.start..range.start], range);
             let first = facts.len();
@@ -139,13 +143,12 @@ pub fn facts(
 /// again, or a rounded mention ("1500余件", "约24%") of an exact figure.
 fn mark_repeats(facts: &mut [Fact]) {
     let mut seen: HashMap<(String, Decimal, String), usize> = HashMap::new();
-    for i in 0..facts.len() {
-        let fact = &facts[i];
+    for (i, fact) in facts.iter_mut().enumerate() {
         let Some(indicator) = fact.indicator.clone().filter(|_| !fact.plan) else {
             continue;
         };
         match seen.entry((indicator, fact.value, fact.unit.clone())) {
-            Entry::Occupied(first) => facts[i].repeats = Some(*first.get()),
+            Entry::Occupied(first) => fact.repeats = Some(*first.get()),
             Entry::Vacant(slot) => {
                 slot.insert(i);
             }
@@ -164,18 +167,21 @@ fn mark_repeats(facts: &mut [Fact]) {
 
 /// Whether `inexact` reads as a rounded mention of the exact fact `exact`.
 fn rounds_to(exact: &Fact, inexact: &Fact) -> bool {
-    let comparable = exact.qualifier == Qualifier::Exact
-        && !exact.plan
-        && exact.indicator.is_some()
+    let comparable = exact.indicator.is_some()
         && exact.indicator == inexact.indicator
+        && exact.qualifier == Qualifier::Exact
+        && !exact.plan
         && exact.unit == inexact.unit;
+    if !comparable {
+        return false;
+    }
     let (a, b) = (exact.value.to_f64(), inexact.value.to_f64());
     let tolerance = if exact.unit == "%" {
         0.5
     } else {
         a.abs() * 0.01
     };
-    comparable && (a - b).abs() <= tolerance
+    (a - b).abs() <= tolerance
 }
 
 fn sentences(text: &str, line: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -200,7 +206,7 @@ fn sentences(text: &str, line: Range<usize>) -> impl Iterator<Item = Range<usize
 /// in the document, and the context its topics may come from.
 struct Sentence<'a> {
     /// The characters as a string, for the numerals crate.
-    text: String,
+    pub(super) text: String,
     chars: Vec<char>,
     /// Byte offset in `doc.text()` of each char, plus one past the last.
     bytes: Vec<usize>,
@@ -354,6 +360,15 @@ fn continues_list(
     let between = &sentence.chars[spans[i - 1].end..spans[i].start];
     between.iter().all(|c| !CLAUSE_BREAKS.contains(c))
         && between.iter().any(|c| "、和及与".contains(*c))
+}
+
+/// Whether a sentence holds anything a numeral could start with.
+fn may_state_a_figure(sentence: &str) -> bool {
+    const CHINESE_NUMERALS: &str = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾";
+    sentence.bytes().any(|b| b.is_ascii_digit())
+        || sentence
+            .chars()
+            .any(|c| c >= '\u{3007}' && CHINESE_NUMERALS.contains(c))
 }
 
 /// Byte ranges of short quotations: slogans and names (“4个1”, “实施1次执法…”), not reporting.

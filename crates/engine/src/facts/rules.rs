@@ -5,6 +5,7 @@
 //! judged member by member: a list of rates sharing one value, or two verbs
 //! sharing one object, gives one indicator per member.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::frame::{Frame, LIST_JOINERS};
@@ -61,10 +62,18 @@ pub(super) fn classify<'c>(
     frame: &Frame,
     unit: &str,
 ) -> Vec<&'c Indicator> {
-    let variants = coordinated_variants(sentence, frame);
+    let candidates: Vec<&Indicator> = catalog.measuring(unit).collect();
     let mut found: Vec<&Indicator> = Vec::new();
-    for chars in &variants {
-        if let Some(ind) = best_rule(catalog, chars, sentence, frame, unit) {
+    if candidates.is_empty() {
+        return found;
+    }
+    for chars in coordinated_variants(sentence, frame) {
+        let view = View::new(&chars, frame);
+        let best = candidates
+            .iter()
+            .filter_map(|ind| fit(ind, &view, sentence, frame).map(|f| (f, *ind)))
+            .min_by_key(|(f, _)| *f);
+        if let Some((_, ind)) = best {
             if !found.iter().any(|f| f.id == ind.id) {
                 found.push(ind);
             }
@@ -73,36 +82,48 @@ pub(super) fn classify<'c>(
     found
 }
 
-fn best_rule<'c>(
-    catalog: &'c Catalog,
-    chars: &[char],
-    sentence: &Sentence,
-    frame: &Frame,
-    unit: &str,
-) -> Option<&'c Indicator> {
-    catalog
-        .indicators
-        .iter()
-        .filter(|ind| ind.units.iter().any(|u| *u == unit))
-        .filter_map(|ind| fit(ind, chars, sentence, frame).map(|f| (f, ind)))
-        .min_by_key(|(f, _)| *f)
-        .map(|(_, ind)| ind)
+/// One reading of a figure's sentence (as written, or with coordinated
+/// members blanked), with the figure's own words ready for exclusion checks.
+struct View<'a> {
+    chars: &'a [char],
+    local: String,
+    /// List mates after the figure have their own exclusions.
+    after: String,
+    excluded: bool,
 }
 
-fn fit(ind: &Indicator, chars: &[char], sentence: &Sentence, frame: &Frame) -> Option<Fit> {
-    let own = |r: Range<usize>| chars[r].iter().collect::<String>();
-    let local = own(frame.local..frame.number);
-    // List mates after the figure have their own exclusions.
-    let after = own(frame.end..frame.after_own);
-    let excluded = |n: &str| local.contains(n) || after.contains(n);
-    if ind.not.iter().any(|n| excluded(n)) || NOT_A_COUNT.iter().any(|n| excluded(n)) {
+impl<'a> View<'a> {
+    fn new(chars: &'a [char], frame: &Frame) -> View<'a> {
+        let local: String = chars[frame.local..frame.number].iter().collect();
+        let after: String = chars[frame.end..frame.after_own].iter().collect();
+        let excluded = NOT_A_COUNT
+            .iter()
+            .any(|n| local.contains(n) || after.contains(n));
+        View {
+            chars,
+            local,
+            after,
+            excluded,
+        }
+    }
+
+    fn mentions(&self, phrase: &str) -> bool {
+        self.local.contains(phrase) || self.after.contains(phrase)
+    }
+}
+
+fn fit(ind: &Indicator, view: &View, sentence: &Sentence, frame: &Frame) -> Option<Fit> {
+    if view.excluded {
         return None;
     }
     let (tier, distance, weight) = ind
         .keys
         .iter()
-        .filter_map(|k| key_fit(k, chars, frame))
+        .filter_map(|k| key_fit(k, view.chars, frame))
         .min_by_key(|(t, d, w)| (*t, d / REACH, std::cmp::Reverse(*w), *d))?;
+    if ind.not.iter().any(|n| view.mentions(n)) {
+        return None;
+    }
     let topic = topic_distance(ind, sentence, frame)?;
     Some(Fit {
         tier,
@@ -116,38 +137,40 @@ fn fit(ind: &Indicator, chars: &[char], sentence: &Sentence, frame: &Frame) -> O
 /// Where a key ends relative to the figure: (tier, distance, weight).
 fn key_fit(key: &Key, chars: &[char], frame: &Frame) -> Option<(u8, usize, usize)> {
     let last = key.parts.last()?;
-    let last: Vec<char> = last.chars().collect();
+    if !frame.may_contain(last) {
+        return None;
+    }
     let window = frame.clause..frame.after;
-    let weight = key.weight();
     let names_it =
         |p: usize| earlier_parts(key, chars, frame, p) && !names_a_category(chars, p + last.len());
     // The nearest occurrence before the figure, else one after it.
-    let before = rfind(chars, &last, frame.local..frame.number).filter(|&p| names_it(p));
+    let before = rfind(chars, last, frame.local..frame.number).filter(|&p| names_it(p));
     if let Some(p) = before {
         let end = p + last.len();
         if is_list_member(chars, end) {
             // "法律咨询、政策咨询、法律服务300人次" counts the union, not this item.
             return None;
         }
-        return Some((0, frame.number - end, weight));
+        return Some((0, frame.number - end, key.weight));
     }
     if opens_with_preposition(chars, frame.end) {
         // "20余次对信访工作…法治督察…作出批示": after 对 comes the object, and
         // the count is of the verb that ends the phrase.
-        let last_key = rfind(chars, &last, frame.end..window.end).filter(|&p| names_it(p));
-        return last_key.map(|p| (1, window.end - (p + last.len()), weight));
+        let last_key = rfind(chars, last, frame.end..window.end).filter(|&p| names_it(p));
+        return last_key.map(|p| (1, window.end - (p + last.len()), key.weight));
     }
-    let after = find(chars, &last, frame.end..window.end).filter(|&p| names_it(p));
-    after.map(|p| (1, p - frame.end, weight))
+    let after = find(chars, last, frame.end..window.end).filter(|&p| names_it(p));
+    after.map(|p| (1, p - frame.end, key.weight))
 }
 
 /// Prepositions that open an object phrase after a number-first figure.
 const PREPOSITIONS: &[&str] = &["对", "就", "围绕", "针对"];
 
 fn opens_with_preposition(chars: &[char], at: usize) -> bool {
+    let rest = chars.get(at..).unwrap_or_default();
     PREPOSITIONS.iter().any(|p| {
-        let p: Vec<char> = p.chars().collect();
-        chars.get(at..at + p.len()) == Some(&p[..])
+        let mut rest = rest.iter();
+        p.chars().all(|c| rest.next() == Some(&c))
     })
 }
 
@@ -170,12 +193,11 @@ fn earlier_parts(key: &Key, chars: &[char], frame: &Frame, last_at: usize) -> bo
         let own = frame.local..frame.after;
         return earlier
             .iter()
-            .all(|p| find(chars, &p.chars().collect::<Vec<_>>(), own.clone()).is_some());
+            .all(|p| find(chars, p, own.clone()).is_some());
     }
     let mut limit = last_at;
     for part in earlier.iter().rev() {
-        let part: Vec<char> = part.chars().collect();
-        match rfind(chars, &part, clause..limit) {
+        match rfind(chars, part, clause..limit) {
             Some(p) => limit = p,
             None => return false,
         }
@@ -189,10 +211,9 @@ fn topic_distance(ind: &Indicator, sentence: &Sentence, frame: &Frame) -> Option
     }
     let chars = &sentence.chars;
     let mut best: Option<usize> = None;
-    for topic in &ind.topic {
-        let topic: Vec<char> = topic.chars().collect();
-        let before = rfind(chars, &topic, 0..frame.number).map(|p| frame.number - p);
-        let after = find(chars, &topic, frame.end..chars.len()).map(|p| p - frame.end);
+    for topic in &ind.topic_chars {
+        let before = rfind(chars, topic, 0..frame.number).map(|p| frame.number - p);
+        let after = find(chars, topic, frame.end..chars.len()).map(|p| p - frame.end);
         for d in before.into_iter().chain(after) {
             best = Some(best.map_or(d, |b| b.min(d)));
         }
@@ -219,20 +240,18 @@ fn topic_distance(ind: &Indicator, sentence: &Sentence, frame: &Frame) -> Option
 
 /// The window's chars, once as written and once per member of a coordination
 /// with the other members blanked out, so that each member is judged alone.
-fn coordinated_variants(sentence: &Sentence, frame: &Frame) -> Vec<Vec<char>> {
+fn coordinated_variants<'s>(sentence: &'s Sentence, frame: &Frame) -> Vec<Cow<'s, [char]>> {
     let chars = &sentence.chars;
-    let mut variants = vec![chars.clone()];
+    let mut variants = vec![Cow::Borrowed(&chars[..])];
     let members = rate_list(chars, frame).or_else(|| verb_pair(chars, frame));
-    if let Some(members) = members {
-        for keep in 0..members.len() {
-            let mut v = chars.clone();
-            for (j, m) in members.iter().enumerate() {
-                if j != keep {
-                    v[m.clone()].fill(BLANK);
-                }
+    for keep in 0..members.as_ref().map_or(0, Vec::len) {
+        let mut v = chars.clone();
+        for (j, m) in members.iter().flatten().enumerate() {
+            if j != keep {
+                v[m.clone()].fill(BLANK);
             }
-            variants.push(v);
         }
+        variants.push(Cow::Owned(v));
     }
     variants
 }
@@ -278,17 +297,23 @@ fn verb_pair(chars: &[char], frame: &Frame) -> Option<Vec<Range<usize>>> {
 }
 
 fn find(hay: &[char], needle: &[char], range: Range<usize>) -> Option<usize> {
-    if needle.is_empty() || range.end > hay.len() || range.len() < needle.len() {
-        return None;
-    }
-    (range.start..=range.end - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+    positions(hay, needle, range)?.find(|&i| occurs_at(hay, needle, i))
 }
 
 fn rfind(hay: &[char], needle: &[char], range: Range<usize>) -> Option<usize> {
-    if needle.is_empty() || range.end > hay.len() || range.len() < needle.len() {
-        return None;
-    }
-    (range.start..=range.end - needle.len())
+    positions(hay, needle, range)?
         .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
+        .find(|&i| occurs_at(hay, needle, i))
+}
+
+/// The positions in `range` where `needle` could start.
+fn positions(hay: &[char], needle: &[char], range: Range<usize>) -> Option<Range<usize>> {
+    let fits = !needle.is_empty() && range.end <= hay.len() && range.len() >= needle.len();
+    fits.then(|| range.start..range.end - needle.len() + 1)
+}
+
+/// Whether `needle` occurs at `i`; the first char is tested on its own, as
+/// it rules out nearly every position without a slice comparison.
+fn occurs_at(hay: &[char], needle: &[char], i: usize) -> bool {
+    hay[i] == needle[0] && hay[i + 1..i + needle.len()] == needle[1..]
 }

@@ -12,6 +12,7 @@
 //! and every label a page may show is listed, even those whose value is not kept.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::chrome::is_chrome_token;
 use super::dates::{clock_time_prefix, date_prefix, Date};
@@ -110,6 +111,20 @@ pub(crate) struct Pair {
 
 /// A label at the start of `s`: its field and the bytes it takes, colon included.
 fn label_at(s: &str) -> Option<(Field, usize)> {
+    // Most positions open no label: rule them out by their first character.
+    static FIRST_CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    let firsts = FIRST_CHARS.get_or_init(|| {
+        let mut firsts: Vec<char> = LABELS
+            .iter()
+            .filter_map(|(l, _, _)| l.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    });
+    if firsts.binary_search(&s.chars().next()?).is_err() {
+        return None;
+    }
     let mut best: Option<(Field, usize, usize)> = None; // field, bytes, label chars
     for &(label, field, needs_colon) in LABELS {
         let Some(mut len) = match_spaced(s, label) else {
