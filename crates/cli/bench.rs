@@ -20,6 +20,9 @@ pub struct Args {
     /// 至少运行的时间 (秒)
     #[arg(long, default_value_t = 3.0)]
     seconds: f64,
+    /// 固定运行的轮数 (给定时忽略 --seconds; 用于按指令数比较, 如 callgrind)
+    #[arg(long)]
+    rounds: Option<u32>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -42,7 +45,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let budget = Duration::from_secs_f64(args.seconds.max(0.1));
     let start = Instant::now();
     let mut rounds = 0u32;
-    while start.elapsed() < budget {
+    let enough = |rounds: u32| match args.rounds {
+        Some(n) => rounds >= n,
+        None => start.elapsed() >= budget,
+    };
+    while !enough(rounds) {
         pipeline(&inputs, &limits);
         rounds += 1;
     }

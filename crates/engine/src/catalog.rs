@@ -18,6 +18,9 @@ pub struct Catalog {
     /// Indexes into `indicators` by unit: a figure is weighed only against
     /// the indicators its unit can measure.
     by_unit: HashMap<String, Vec<usize>>,
+    /// (indicator, key) index pairs by the first character of the key's last
+    /// part: a figure's clause names the few keys worth trying.
+    by_key_start: HashMap<char, Vec<(usize, usize)>>,
 }
 
 /// One indicator of the catalog with the phrases that recognise it.
@@ -73,13 +76,14 @@ impl Catalog {
             .get_or_init(|| Catalog::parse(CATALOG_TOML).expect("catalog/indicators.toml is valid"))
     }
 
-    /// The indicators a figure in `unit` may measure.
-    pub fn measuring(&self, unit: &str) -> impl Iterator<Item = &Indicator> {
-        self.by_unit
-            .get(unit)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.indicators[i])
+    /// The indexes (ascending) of the indicators a figure in `unit` may measure.
+    pub fn measuring_indexes(&self, unit: &str) -> &[usize] {
+        self.by_unit.get(unit).map_or(&[], Vec::as_slice)
+    }
+
+    /// The keys (as indicator and key indexes) whose last part starts with `c`.
+    pub fn keys_ending_in_phrase_from(&self, c: char) -> &[(usize, usize)] {
+        self.by_key_start.get(&c).map_or(&[], Vec::as_slice)
     }
 
     pub fn get(&self, id: &str) -> Option<&Indicator> {
@@ -113,9 +117,18 @@ impl Catalog {
                 by_unit.entry(unit.clone()).or_default().push(i);
             }
         }
+        let mut by_key_start: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (i, ind) in indicators.iter().enumerate() {
+            for (k, key) in ind.keys.iter().enumerate() {
+                if let Some(&first) = key.parts.last().and_then(|p| p.first()) {
+                    by_key_start.entry(first).or_default().push((i, k));
+                }
+            }
+        }
         let catalog = Catalog {
             indicators,
             by_unit,
+            by_key_start,
         };
         for ind in &catalog.indicators {
             if let Some(whole) = ind.part_of.iter().find(|w| catalog.get(w).is_none()) {

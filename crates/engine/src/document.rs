@@ -39,12 +39,18 @@ impl Line {
 
 impl<'a> Document<'a> {
     pub fn new(display: &'a str) -> Document<'a> {
-        let folded: String = if has_wide_forms(display) {
+        let look = Look::of(display);
+        let folded: String = if look.wide_forms {
             display.chars().map(fold_width).collect()
         } else {
             display.to_owned()
         };
-        let text = mend_conversion_damage(to_simplified(folded));
+        let simplified = if look.traditional {
+            to_simplified(folded)
+        } else {
+            folded
+        };
+        let text = mend_conversion_damage(simplified);
         let display_starts = (text.len() != display.len()).then(|| char_starts(display));
         Document {
             display,
@@ -121,10 +127,26 @@ fn char_starts(s: &str) -> Vec<u32> {
     starts
 }
 
-/// Whether the text holds anything `fold_width` changes: a quick byte scan,
-/// since most published text has none of these forms.
-fn has_wide_forms(text: &str) -> bool {
-    text.chars().any(|c| fold_width(c) != c)
+/// What normalising a text will have to do, found in one pass: most
+/// published text has no wide forms and no traditional characters, and then
+/// the copy is all there is to it.
+struct Look {
+    wide_forms: bool,
+    traditional: bool,
+}
+
+impl Look {
+    fn of(text: &str) -> Look {
+        let (mut wide_forms, mut markers) = (false, 0);
+        for c in text.chars() {
+            wide_forms |= fold_width(c) != c;
+            markers += usize::from(is_traditional_marker(c));
+        }
+        Look {
+            wide_forms,
+            traditional: markers >= 3,
+        }
+    }
 }
 
 /// Folds full-width ASCII forms and wide spaces to their plain forms.
@@ -142,9 +164,6 @@ fn fold_width(c: char) -> char {
 /// the alignment with the displayed text. So the whole text is converted when
 /// that keeps its length, else line by line, else character by character.
 fn to_simplified(text: String) -> String {
-    if !looks_traditional(&text) {
-        return text;
-    }
     let cc = converter();
     let whole = cc.convert(&text);
     if same_length(&whole, &text) {
@@ -244,17 +263,20 @@ fn converter() -> &'static OpenCC {
     })
 }
 
-/// Whether the text uses traditional characters at all.
+/// Whether `c` is a frequent character that only traditional text uses.
 ///
 /// Conversion is the slowest step of reading, and nearly every report is in
-/// simplified characters, so it runs only when frequent traditional-only
-/// characters show up.
-fn looks_traditional(text: &str) -> bool {
+/// simplified characters, so it runs only when a few of these show up.
+fn is_traditional_marker(c: char) -> bool {
     const MARKERS: &str = "們個為這國會說對時發與機關進經過實現縣區報應開務處複議訴調權規範書員條類項數據級幹責層黨執該將從於設達認證體劃導場參戰衛歲復審辦結總聯網門東車長區鄉鎮辦產業務當營";
     const FIRST: u32 = 0x4E00;
     const LAST: u32 = 0x9FFF;
     // One bit per CJK unified ideograph: a lookup per character, no search.
     static BITMAP: OnceLock<Vec<u64>> = OnceLock::new();
+    let c = c as u32;
+    if !(FIRST..=LAST).contains(&c) {
+        return false;
+    }
     let bitmap = BITMAP.get_or_init(|| {
         let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
         for c in MARKERS.chars().map(|c| c as u32 - FIRST) {
@@ -262,12 +284,7 @@ fn looks_traditional(text: &str) -> bool {
         }
         bits
     });
-    let is_marker = |c: &char| {
-        let c = *c as u32;
-        (FIRST..=LAST).contains(&c)
-            && bitmap[((c - FIRST) / 64) as usize] & (1 << ((c - FIRST) % 64)) != 0
-    };
-    text.chars().filter(is_marker).take(3).count() >= 3
+    bitmap[((c - FIRST) / 64) as usize] & (1 << ((c - FIRST) % 64)) != 0
 }
 
 #[cfg(test)]

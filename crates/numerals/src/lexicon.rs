@@ -2,6 +2,8 @@
 //! the qualifiers that bend a figure, and the fixed phrases in which a
 //! Chinese numeral names something instead of counting it.
 
+use std::sync::OnceLock;
+
 use crate::quantity::Qualifier;
 
 /// Counting words as written, with the unit each one reports.
@@ -78,6 +80,15 @@ const UNITS: &[(&str, &str)] = &[
 /// The counting word `rest` opens with: its length in bytes and the unit it
 /// reports.
 pub(crate) fn unit_at(rest: &str) -> Option<(usize, &'static str)> {
+    // Rule out most text by its first character before trying each unit.
+    static FIRST_CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    let firsts = FIRST_CHARS.get_or_init(|| {
+        let mut firsts: Vec<char> = UNITS.iter().filter_map(|(w, _)| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    });
+    firsts.binary_search(&rest.chars().next()?).ok()?;
     UNITS
         .iter()
         .find(|(written, _)| rest.starts_with(written))

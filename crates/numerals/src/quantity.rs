@@ -41,7 +41,7 @@ pub struct Quantity {
     pub value: Decimal,
     /// The counting word, normalised: `件`, `人次`, `元` for all money, `%`
     /// for all rates, `家次` for `家(次)`.
-    pub unit: String,
+    pub unit: &'static str,
     pub qualifier: Qualifier,
     pub script: Script,
     /// Byte span of the whole expression, qualifier words included.
@@ -215,7 +215,7 @@ impl Scanner<'_> {
         opens_at: usize,
         number_start: usize,
         numeral: &Numeral,
-        unit: &str,
+        unit: &'static str,
         unit_end: usize,
     ) -> Quantity {
         let mut end = unit_end;
@@ -239,7 +239,7 @@ impl Scanner<'_> {
             .unwrap_or(Qualifier::Exact);
         Quantity {
             value: numeral.value,
-            unit: unit.to_owned(),
+            unit,
             qualifier,
             script: numeral.script,
             start,

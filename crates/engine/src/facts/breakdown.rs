@@ -57,7 +57,7 @@ impl Breakdown {
         if quantities[i - 1].unit != quantities[i].unit {
             return None;
         }
-        let unit = Some(quantities[i - 1].unit.clone());
+        let unit = Some(quantities[i - 1].unit.to_owned());
         if between.first() == Some(&'(') {
             let close = sentence.chars[prev.end..]
                 .iter()

@@ -225,15 +225,21 @@ impl<'a> Sentence<'a> {
         range: Range<usize>,
     ) -> Sentence<'a> {
         let slice = &doc.text()[range.clone()];
+        let mut chars = Vec::with_capacity(slice.len());
+        let mut bytes = Vec::with_capacity(slice.len() + 1);
         // Characters the normaliser blanked out (conversion debris) are not read.
-        let (chars, mut bytes): (Vec<char>, Vec<usize>) = slice
-            .char_indices()
-            .filter(|(_, c)| *c != IGNORED)
-            .map(|(i, c)| (c, range.start + i))
-            .unzip();
+        for (i, c) in slice.char_indices().filter(|(_, c)| *c != IGNORED) {
+            chars.push(c);
+            bytes.push(range.start + i);
+        }
         bytes.push(range.end);
+        let text = if !slice.contains(IGNORED) {
+            slice.to_owned()
+        } else {
+            chars.iter().collect()
+        };
         Sentence {
-            text: chars.iter().collect(),
+            text,
             chars,
             bytes,
             before,
@@ -285,13 +291,13 @@ impl Reader<'_> {
         let mut previous: Option<Vec<&Indicator>> = None;
         for (i, q) in quantities.iter().enumerate() {
             let frame = Frame::new(sentence, &spans, i);
-            breakdown = breakdown.filter(|b| b.continues(sentence, &frame, &q.unit));
+            breakdown = breakdown.filter(|b| b.continues(sentence, &frame, q.unit));
             if breakdown.is_none() {
                 breakdown = Breakdown::opened_before(sentence, &spans, i, facts.len(), &quantities);
             }
             let parent = breakdown.as_ref().map(|b| b.parent);
             let strict = breakdown.as_ref().is_some_and(|b| b.strict);
-            let mut indicators = classify(self.catalog, sentence, &frame, &q.unit);
+            let mut indicators = classify(self.catalog, sentence, &frame, q.unit);
             if indicators.is_empty() && continues_list(sentence, &spans, &quantities, i) {
                 // "实地督察了…2个镇、街道和…4个重点执法单位": list mates share the verb.
                 let own: String = sentence.chars[frame.local..frame.after].iter().collect();
@@ -307,7 +313,7 @@ impl Reader<'_> {
             let base = Fact {
                 indicator: None,
                 value: q.value,
-                unit: q.unit.clone(),
+                unit: q.unit.to_owned(),
                 qualifier: q.qualifier,
                 subject: frame.subject(sentence),
                 start: self.doc.char_offset(start),
@@ -364,11 +370,36 @@ fn continues_list(
 
 /// Whether a sentence holds anything a numeral could start with.
 fn may_state_a_figure(sentence: &str) -> bool {
-    const CHINESE_NUMERALS: &str = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾";
-    sentence.bytes().any(|b| b.is_ascii_digit())
-        || sentence
-            .chars()
-            .any(|c| c >= '\u{3007}' && CHINESE_NUMERALS.contains(c))
+    sentence.chars().any(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '零' | '〇'
+                    | '一'
+                    | '二'
+                    | '两'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '千'
+                    | '壹'
+                    | '贰'
+                    | '叁'
+                    | '肆'
+                    | '伍'
+                    | '陆'
+                    | '柒'
+                    | '捌'
+                    | '玖'
+                    | '拾'
+            )
+    })
 }
 
 /// Byte ranges of short quotations: slogans and names (“4个1”, “实施1次执法…”), not reporting.
@@ -394,7 +425,7 @@ fn short_quotes(sentence: &str) -> Vec<Range<usize>> {
 
 /// Whether a quantity is a figure worth a fact: not a period, not a word like 一件事.
 fn is_figure(q: &Quantity) -> bool {
-    if PERIOD_UNITS.contains(&q.unit.as_str()) {
+    if PERIOD_UNITS.contains(&q.unit) {
         return false;
     }
     // A Chinese 一 before a counting word is an article far more often than a count.

@@ -62,18 +62,9 @@ pub(super) fn classify<'c>(
     frame: &Frame,
     unit: &str,
 ) -> Vec<&'c Indicator> {
-    let candidates: Vec<&Indicator> = catalog.measuring(unit).collect();
     let mut found: Vec<&Indicator> = Vec::new();
-    if candidates.is_empty() {
-        return found;
-    }
     for chars in coordinated_variants(sentence, frame) {
-        let view = View::new(&chars, frame);
-        let best = candidates
-            .iter()
-            .filter_map(|ind| fit(ind, &view, sentence, frame).map(|f| (f, *ind)))
-            .min_by_key(|(f, _)| *f);
-        if let Some((_, ind)) = best {
+        if let Some(ind) = best_fit(catalog, &chars, sentence, frame, unit) {
             if !found.iter().any(|f| f.id == ind.id) {
                 found.push(ind);
             }
@@ -82,56 +73,121 @@ pub(super) fn classify<'c>(
     found
 }
 
-/// One reading of a figure's sentence (as written, or with coordinated
-/// members blanked), with the figure's own words ready for exclusion checks.
-struct View<'a> {
-    chars: &'a [char],
+/// The indicator that fits the figure best in one reading of its sentence.
+fn best_fit<'c>(
+    catalog: &'c Catalog,
+    chars: &[char],
+    sentence: &Sentence,
+    frame: &Frame,
+    unit: &str,
+) -> Option<&'c Indicator> {
+    // Keys first: they rule out nearly every indicator, cheaply.
+    let keyed = keyed_indicators(catalog, chars, frame, unit);
+    if keyed.is_empty() {
+        return None;
+    }
+    let own = OwnWords::new(chars, frame);
+    if NOT_A_COUNT.iter().any(|n| own.mention(n)) {
+        return None;
+    }
+    keyed
+        .into_iter()
+        .filter(|(_, ind)| !ind.not.iter().any(|n| own.mention(n)))
+        .filter_map(|(key, ind)| {
+            let topic = topic_distance(ind, sentence, frame)?;
+            let fit = Fit {
+                tier: key.tier,
+                reach: key.distance / REACH,
+                weight: std::cmp::Reverse(key.weight),
+                distance: key.distance,
+                topic,
+            };
+            Some((fit, ind))
+        })
+        .min_by_key(|(fit, _)| *fit)
+        .map(|(_, ind)| ind)
+}
+
+/// The figure's own words, where exclusions are looked for.
+struct OwnWords {
     local: String,
     /// List mates after the figure have their own exclusions.
     after: String,
-    excluded: bool,
 }
 
-impl<'a> View<'a> {
-    fn new(chars: &'a [char], frame: &Frame) -> View<'a> {
-        let local: String = chars[frame.local..frame.number].iter().collect();
-        let after: String = chars[frame.end..frame.after_own].iter().collect();
-        let excluded = NOT_A_COUNT
-            .iter()
-            .any(|n| local.contains(n) || after.contains(n));
-        View {
-            chars,
-            local,
-            after,
-            excluded,
+impl OwnWords {
+    fn new(chars: &[char], frame: &Frame) -> OwnWords {
+        OwnWords {
+            local: chars[frame.local..frame.number].iter().collect(),
+            after: chars[frame.end..frame.after_own].iter().collect(),
         }
     }
 
-    fn mentions(&self, phrase: &str) -> bool {
+    fn mention(&self, phrase: &str) -> bool {
         self.local.contains(phrase) || self.after.contains(phrase)
     }
 }
 
-fn fit(ind: &Indicator, view: &View, sentence: &Sentence, frame: &Frame) -> Option<Fit> {
-    if view.excluded {
-        return None;
+/// Where an indicator's best key sits relative to a figure.
+#[derive(Clone, Copy)]
+struct KeyFit {
+    tier: u8,
+    distance: usize,
+    weight: usize,
+}
+
+impl KeyFit {
+    fn rank(&self) -> (u8, usize, std::cmp::Reverse<usize>, usize) {
+        (
+            self.tier,
+            self.distance / REACH,
+            std::cmp::Reverse(self.weight),
+            self.distance,
+        )
     }
-    let (tier, distance, weight) = ind
-        .keys
-        .iter()
-        .filter_map(|k| key_fit(k, view.chars, frame))
-        .min_by_key(|(t, d, w)| (*t, d / REACH, std::cmp::Reverse(*w), *d))?;
-    if ind.not.iter().any(|n| view.mentions(n)) {
-        return None;
+}
+
+/// The indicators measuring `unit` with a key in the figure's clause, each
+/// with its best key. Only keys whose last part starts with a character of
+/// the clause are tried.
+fn keyed_indicators<'c>(
+    catalog: &'c Catalog,
+    chars: &[char],
+    frame: &Frame,
+    unit: &str,
+) -> Vec<(KeyFit, &'c Indicator)> {
+    let measuring = catalog.measuring_indexes(unit);
+    let mut best: Vec<(KeyFit, usize)> = Vec::new();
+    let mut tried: Vec<char> = Vec::new();
+    for &c in &chars[frame.clause..frame.after] {
+        if tried.contains(&c) {
+            continue;
+        }
+        tried.push(c);
+        for &(i, k) in catalog.keys_ending_in_phrase_from(c) {
+            if measuring.binary_search(&i).is_err() {
+                continue;
+            }
+            let Some((tier, distance, weight)) =
+                key_fit(&catalog.indicators[i].keys[k], chars, frame)
+            else {
+                continue;
+            };
+            let fit = KeyFit {
+                tier,
+                distance,
+                weight,
+            };
+            match best.iter_mut().find(|(_, j)| *j == i) {
+                Some(slot) if fit.rank() < slot.0.rank() => slot.0 = fit,
+                Some(_) => {}
+                None => best.push((fit, i)),
+            }
+        }
     }
-    let topic = topic_distance(ind, sentence, frame)?;
-    Some(Fit {
-        tier,
-        reach: distance / REACH,
-        weight: std::cmp::Reverse(weight),
-        distance,
-        topic,
-    })
+    best.into_iter()
+        .map(|(fit, i)| (fit, &catalog.indicators[i]))
+        .collect()
 }
 
 /// Where a key ends relative to the figure: (tier, distance, weight).

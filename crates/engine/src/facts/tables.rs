@@ -223,6 +223,10 @@ fn is_total(words: &str) -> bool {
 }
 
 fn is_header_line(cell: &str) -> bool {
+    // A paragraph is far longer than a header in bytes already: skip counting its chars.
+    if cell.len() > MAX_HEADER_CHARS * 4 {
+        return false;
+    }
     let n = cell.chars().count();
     n > 0 && n <= MAX_HEADER_CHARS && !is_number(cell) && !cell.ends_with(['。', ',', ':', ';'])
 }
