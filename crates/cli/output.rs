@@ -195,16 +195,33 @@ fn write_fact_row(out: &mut impl Write, catalog: &Catalog, fact: &Fact) -> io::R
         .and_then(|id| catalog.get(id))
         .map_or("(未归类)", |i| i.name.as_str());
     let plan = if fact.plan { " [计划]" } else { "" };
+    let repeat = fact
+        .repeats
+        .map(|i| format!(" [同第{}条]", i + 1))
+        .unwrap_or_default();
     writeln!(
         out,
-        "  {:<12} {} {}{}  {}  «{}»",
+        "  {:<12} {} {}{plan}{repeat}  {name}  «{}»",
         fact.value.to_string(),
         fact.unit,
         qualifier_label(fact.qualifier),
-        plan,
-        name,
         fact.subject
+    )?;
+    writeln!(
+        out,
+        "               原文: {}",
+        shortened(&fact.evidence, EVIDENCE_CHARS)
     )
+}
+
+/// How much of a source sentence the table shows.
+const EVIDENCE_CHARS: usize = 90;
+
+fn shortened(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 fn level_label(level: Level) -> &'static str {

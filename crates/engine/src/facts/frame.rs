@@ -13,6 +13,12 @@ pub(super) const CLAUSE_BREAKS: &[char] =
     &[',', ';', ':', '(', ')', '\n', '。', '!', '?', '；', '，'];
 
 /// Words that join the items of a list of rates ("受理率和办结率").
+/// Prepositions that put a figure's object after it.
+const PREPOSITIONS: &[char] = &['对', '向', '为', '把', '将', '给'];
+
+/// Single characters that join two items of a list.
+const JOINERS: &[char] = &['、', '和', '及', '与'];
+
 pub(super) const LIST_JOINERS: &[&str] = &["、", "和", "与", "以及"];
 
 /// The windows of one figure, as char positions in its sentence.
@@ -52,8 +58,10 @@ impl Frame {
                 .map(|j| spans[j].end)
                 .find(|&e| e > clause && e <= number);
             match prev_end {
-                // "5次州党委常委会议、8次州政府常务会议…": the words before 、
-                // belong to the previous figure; this one is number-first too.
+                // "5次州党委常委会议、8次州政府常务会议…", "12567名刑释人员和1917名
+                // 社矫对象": the words before 、 or a joiner belong to the previous
+                // figure; this one is number-first too.
+                Some(_) if number > 0 && JOINERS.contains(&chars[number - 1]) => number,
                 Some(e) => chars[e..number]
                     .iter()
                     .rposition(|&c| c == '、')
@@ -100,7 +108,9 @@ impl Frame {
                 .iter()
                 .collect::<String>(),
         );
-        if local.chars().count() <= 3 && !after.is_empty() {
+        // "对312件…进行全面清理": a phrase ending in a preposition names its object after the figure.
+        let number_first = local.chars().count() <= 3 || local.ends_with(PREPOSITIONS);
+        if number_first && !after.is_empty() {
             after
         } else {
             local

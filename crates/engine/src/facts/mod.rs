@@ -75,8 +75,9 @@ fn serialize_qualifier<S: Serializer>(q: &Qualifier, s: S) -> Result<S::Ok, S::E
     s.serialize_str(q.as_str())
 }
 
-/// Units that measure time spans ("近三年", "近6个月"): context, never a figure.
-const PERIOD_UNITS: &[&str] = &["年", "个月", "月", "周", "小时"];
+/// Units that measure time spans ("近三年", "近6个月", "60周年", "20个工作日内"):
+/// context or a deadline, never a figure.
+const PERIOD_UNITS: &[&str] = &["年", "个月", "月", "周", "小时", "周年", "个工作日", "分钟"];
 
 /// Marks that end a sentence.
 const SENTENCE_BREAKS: &[char] = &['。', '!', '?', '\n'];

@@ -197,14 +197,19 @@ fn key_fit(key: &Key, chars: &[char], frame: &Frame) -> Option<(u8, usize, usize
         return None;
     }
     let window = frame.clause..frame.after;
-    let names_it =
-        |p: usize| earlier_parts(key, chars, frame, p) && !names_a_category(chars, p + last.len());
+    let names_it = |p: usize| {
+        let end = p + last.len();
+        earlier_parts(key, chars, frame, p)
+            && !names_a_category(chars, end)
+            && !modifies_a_meeting(last, &chars[end..])
+    };
     // The nearest occurrence before the figure, else one after it.
     let before = rfind(chars, last, frame.local..frame.number).filter(|&p| names_it(p));
     if let Some(p) = before {
         let end = p + last.len();
-        if is_list_member(chars, end) {
-            // "法律咨询、政策咨询、法律服务300人次" counts the union, not this item.
+        if is_list_member(chars, end) || closes_a_list(chars, frame.local..p, end..frame.number) {
+            // "法律咨询、政策咨询、法律服务300人次", "警示教育、执法实务培训等活动3场":
+            // the figure counts the union, not this item.
             return None;
         }
         return Some((0, frame.number - end, key.weight));
@@ -237,7 +242,56 @@ fn names_a_category(chars: &[char], key_end: usize) -> bool {
 
 /// Whether the key is one item of a list that goes on (and was not blanked out).
 fn is_list_member(chars: &[char], key_end: usize) -> bool {
-    chars.get(key_end) == Some(&'、') && chars.get(key_end + 1).is_some_and(|&c| c != BLANK)
+    // "依法治州委员会会议、法治督察动员会…4次": the item may end in a meeting noun.
+    let rest = &chars[key_end..];
+    let noun = MEETING_NOUNS.iter().map(|n| n.chars().count()).find(|&n| {
+        rest.len() > n
+            && rest[n] == '、'
+            && MEETING_NOUNS
+                .iter()
+                .any(|m| m.chars().eq(rest[..n].iter().copied()))
+    });
+    let at = key_end + noun.unwrap_or(0);
+    chars.get(at) == Some(&'、') && chars.get(at + 1).is_some_and(|&c| c != BLANK)
+}
+
+/// Whether the key is the last item of a list of kinds of activity:
+/// "警示教育、执法实务培训等活动3场" counts activities of every listed kind.
+fn closes_a_list(chars: &[char], before_key: Range<usize>, after_key: Range<usize>) -> bool {
+    let listed = chars[before_key].contains(&'、');
+    let after: String = chars[after_key].iter().collect();
+    let of_kinds = after
+        .split_once('等')
+        .is_some_and(|(_, rest)| ACTIVITY_NOUNS.iter().any(|n| rest.contains(n)));
+    listed && of_kinds
+}
+
+/// Nouns that gather the kinds listed before 等 into one count.
+const ACTIVITY_NOUNS: &[&str] = &["活动", "行动"];
+
+/// Meeting nouns a key can modify: "法治督察动员会" counts meetings, not inspections.
+const MEETING_NOUNS: &[&str] = &[
+    "会议",
+    "会",
+    "大会",
+    "动员会",
+    "推进会",
+    "座谈会",
+    "部署会",
+    "调度会",
+    "工作会",
+    "培训会",
+];
+
+/// Whether the key (not itself the name of a meeting) is followed by a meeting noun.
+fn modifies_a_meeting(key: &[char], rest: &[char]) -> bool {
+    let key_is_a_meeting = key.last() == Some(&'会') || key.ends_with(&['会', '议']);
+    !key_is_a_meeting
+        && MEETING_NOUNS.iter().any(|noun| {
+            let mut rest = rest.iter();
+            noun.chars().all(|c| rest.next() == Some(&c))
+                && rest.next().is_none_or(|&c| c != '同')
+        })
 }
 
 /// Whether the parts before the last one appear in order (or anywhere, for `&` keys) before `last_at`.
