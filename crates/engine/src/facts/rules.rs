@@ -289,8 +289,7 @@ fn modifies_a_meeting(key: &[char], rest: &[char]) -> bool {
     !key_is_a_meeting
         && MEETING_NOUNS.iter().any(|noun| {
             let mut rest = rest.iter();
-            noun.chars().all(|c| rest.next() == Some(&c))
-                && rest.next().is_none_or(|&c| c != '同')
+            noun.chars().all(|c| rest.next() == Some(&c)) && rest.next().is_none_or(|&c| c != '同')
         })
 }
 
