@@ -20,7 +20,7 @@ pub struct Document<'a> {
     /// Byte offset in `text` of each character, plus `text.len()` at the end.
     char_starts: Vec<u32>,
     /// Byte offset in `display` of each character, plus `display.len()` at
-    /// the end; `None` when normalising changed no byte, so `char_starts` serves.
+    /// the end; `None` when normalising changed nothing, so `char_starts` serves.
     display_starts: Option<Vec<u32>>,
 }
 
@@ -51,7 +51,7 @@ impl<'a> Document<'a> {
             folded
         };
         let text = mend_conversion_damage(simplified);
-        let display_starts = (text.len() != display.len()).then(|| char_starts(display));
+        let display_starts = (text != display).then(|| char_starts(display));
         Document {
             display,
             char_starts: char_starts(&text),
@@ -336,6 +336,27 @@ mod tests {
         assert_eq!(doc.display_slice(start..start + 3), "１３７");
         assert_eq!(doc.char_offset(start), 2);
         assert_eq!(doc.byte_offset(2), start);
+    }
+
+    /// Regression: normalising changed character widths but kept the total
+    /// length, and spans were then cut at the wrong bytes of the display text.
+    #[test]
+    fn display_slice_when_normalising_keeps_the_byte_length() {
+        let display = "结(jié)案1·5万件ＡＢＣＤ";
+        let doc = Document::new(display);
+        assert_eq!(
+            doc.text().len(),
+            display.len(),
+            "the case this test is about"
+        );
+        let chars: Vec<char> = display.chars().collect();
+        for start in 0..=chars.len() {
+            for end in start..=chars.len() {
+                let bytes = doc.byte_offset(start)..doc.byte_offset(end);
+                let expected: String = chars[start..end].iter().collect();
+                assert_eq!(doc.display_slice(bytes), expected);
+            }
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::page::scan::{chars, prefix_bytes};
+use crate::page::scan::{chars, prefix_bytes, SMALL_CN_NUMBER_CHARS};
 use crate::page::Page;
 use markers::{inline_marker, line_marker, Marker, Style};
 
@@ -199,8 +199,7 @@ fn inline_headings(text: &str, page: &Page, lines: &[Found]) -> Vec<Found> {
         }
         let s = &text[line.range()];
         let from = line_marker(s).map_or(0, |m| m.len);
-        for (i, _) in s[from..].char_indices() {
-            let at = from + i;
+        for at in inline_marker_places(s).filter(|&at| at >= from) {
             if let Some(marker) = inline_marker(s, at) {
                 let title = title_range(s, at + marker.len);
                 candidates.push(Inline {
@@ -224,6 +223,20 @@ fn inline_headings(text: &str, page: &Page, lines: &[Found]) -> Vec<Found> {
         }
     }
     found
+}
+
+/// The only places of a line where an inline marker can start, in order: at
+/// each 第 ("第一,") and up to three chars before each 是 ("一是", "二十三是").
+/// Two quick searches find them, where trying every char would be slow.
+fn inline_marker_places(line: &str) -> impl Iterator<Item = usize> {
+    let mut places: Vec<usize> = line.match_indices('第').map(|(at, _)| at).collect();
+    for (shi, _) in line.match_indices('是') {
+        let number_starts = line[..shi].char_indices().rev().take(SMALL_CN_NUMBER_CHARS);
+        places.extend(number_starts.map(|(at, _)| at));
+    }
+    places.sort_unstable();
+    places.dedup();
+    places.into_iter()
 }
 
 /// Runs of inline items that count 1, 2, 3… under one parent with one style;

@@ -22,7 +22,7 @@ use crate::{Diagnostic, Severity};
 
 use chrome::{is_chrome, is_footer};
 pub use fields::PageFields;
-use fields::{pairs, starts_with_label, unlabelled_posting_date, Pair};
+use fields::{has_labels, pairs, starts_with_label, unlabelled_posting_date, Pair};
 use scan::chars;
 
 pub struct Page {
@@ -103,7 +103,7 @@ fn is_meta(line: &str) -> bool {
     if line.contains('。') || chars(line) > MAX_META_CHARS {
         return false;
     }
-    starts_with_label(line) || pairs(line, 0).len() >= 2 || unlabelled_posting_date(line).is_some()
+    starts_with_label(line) || has_labels(line, 2) || unlabelled_posting_date(line).is_some()
 }
 
 impl Page {

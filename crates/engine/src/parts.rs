@@ -11,13 +11,15 @@
 //! This module does not build the outline (`outline`) and does not judge an
 //! item's quality (that is for the checks).
 
+use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::outline::{Heading, Outline};
-use crate::page::scan::{chars, contains_any, prefix_bytes, sentences, years};
+use crate::page::scan::{chars, contains_any, prefix_bytes, sentences, years, Words};
 use crate::page::Page;
 
 #[derive(Clone, Debug, Default)]
@@ -147,13 +149,82 @@ const PLAN_SENTENCE_OPENINGS: &[&str] = &["下一步", "下一年度", "下一�
 /// Measures found without any heading need at least this many characters.
 const MIN_MEASURES_CHARS: usize = 300;
 
+// The sentence lists, indexed for matching in one pass.
+static SHORTCOMING_NOUN: LazyLock<Words> = LazyLock::new(|| Words::new(SHORTCOMING_NOUNS));
+static REFERENCE: LazyLock<Words> = LazyLock::new(|| Words::new(REFERENCE_WORDS));
+static PLAN_SENTENCE_OPENING: LazyLock<Words> =
+    LazyLock::new(|| Words::new(PLAN_SENTENCE_OPENINGS));
+
+/// The word lists a heading title is read against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TitleList {
+    Measures,
+    FirstResponsible,
+    Shortcomings,
+    Causes,
+    PlanTime,
+    PlanPhrase,
+    PlanNoun,
+    PlanStrongNoun,
+    Other,
+}
+
+impl TitleList {
+    /// Every list, in the order of declaration: list `l` is bit `l as u32`.
+    const ALL: [TitleList; 9] = [
+        TitleList::Measures,
+        TitleList::FirstResponsible,
+        TitleList::Shortcomings,
+        TitleList::Causes,
+        TitleList::PlanTime,
+        TitleList::PlanPhrase,
+        TitleList::PlanNoun,
+        TitleList::PlanStrongNoun,
+        TitleList::Other,
+    ];
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            TitleList::Measures => MEASURES_WORDS,
+            TitleList::FirstResponsible => FIRST_RESPONSIBLE_HEADING_WORDS,
+            TitleList::Shortcomings => SHORTCOMINGS_WORDS,
+            TitleList::Causes => CAUSES_WORDS,
+            TitleList::PlanTime => PLAN_TIME_WORDS,
+            TitleList::PlanPhrase => PLAN_PHRASES,
+            TitleList::PlanNoun => PLAN_NOUNS,
+            TitleList::PlanStrongNoun => PLAN_STRONG_NOUNS,
+            TitleList::Other => OTHER_WORDS,
+        }
+    }
+}
+
+/// Which of the title lists have words in a title, found in one pass.
+#[derive(Clone, Copy)]
+struct TitleWords(u32);
+
+impl TitleWords {
+    fn of(title: &str) -> TitleWords {
+        static INDEX: LazyLock<Words> =
+            LazyLock::new(|| Words::lists(&TitleList::ALL.map(TitleList::words)));
+        TitleWords(INDEX.lists_in(title))
+    }
+
+    fn has(self, list: TitleList) -> bool {
+        self.0 & (1 << list as u32) != 0
+    }
+}
+
 /// Whether a heading title announces the next year's plan (`year` is the year
 /// covered, when known): it speaks of the next year in words, or is a plan
 /// phrase, or names the year after the covered one with a plan noun. When the
 /// covered year is unknown, any year with an unmistakable plan noun will do
 /// ("三、2024年工作规划").
 pub(crate) fn is_plan_title(title: &str, year: Option<i32>) -> bool {
-    if contains_any(title, PLAN_TIME_WORDS) || contains_any(title, PLAN_PHRASES) {
+    plan_title(title, TitleWords::of(title), year)
+}
+
+fn plan_title(title: &str, words: TitleWords, year: Option<i32>) -> bool {
+    if words.has(TitleList::PlanTime) || words.has(TitleList::PlanPhrase) {
         return true;
     }
     // A year, not the end of a period ("2021—2025年").
@@ -161,23 +232,25 @@ pub(crate) fn is_plan_title(title: &str, year: Option<i32>) -> bool {
         .filter(|&(at, _)| !title[..at].ends_with(['—', '-', '~', '至']))
         .map(|(_, y)| y);
     match year {
-        Some(covered) => named.any(|y| y == covered + 1) && contains_any(title, PLAN_NOUNS),
-        None => named.next().is_some() && contains_any(title, PLAN_STRONG_NOUNS),
+        Some(covered) => named.any(|y| y == covered + 1) && words.has(TitleList::PlanNoun),
+        None => named.next().is_some() && words.has(TitleList::PlanStrongNoun),
     }
 }
 
 /// The items a heading title names.
 fn heading_items(title: &str, year: Option<i32>) -> Items {
-    let plan = is_plan_title(title, year);
+    let words = TitleWords::of(title);
+    let plan = plan_title(title, words, year);
     // "党政主要负责人履行推进法治建设工作情况" reports the leaders' duty, not the measures.
-    let first_responsible = contains_any(title, FIRST_RESPONSIBLE_HEADING_WORDS);
+    let first_responsible = words.has(TitleList::FirstResponsible);
     Items {
-        measures: !plan && !first_responsible && contains_any(title, MEASURES_WORDS),
+        measures: !plan && !first_responsible && words.has(TitleList::Measures),
         first_responsible,
-        shortcomings: contains_any(title, SHORTCOMINGS_WORDS),
-        causes: contains_any(title, CAUSES_WORDS),
+        shortcomings: words.has(TitleList::Shortcomings),
+        causes: words.has(TitleList::Causes),
         plan,
-        other: contains_any(title, OTHER_WORDS),
+        next_year_in_words: words.has(TitleList::PlanTime),
+        other: words.has(TitleList::Other),
     }
 }
 
@@ -188,6 +261,8 @@ struct Items {
     shortcomings: bool,
     causes: bool,
     plan: bool,
+    /// The title speaks of the next year in words ("下一步").
+    next_year_in_words: bool,
     other: bool,
 }
 
@@ -205,7 +280,7 @@ pub fn parts(doc: &Document, page: &Page, outline: &Outline) -> Parts {
         parts.measures = topical_measures(doc, page, outline, year);
     }
     nested_headings(doc, outline, year, &mut parts);
-    let finder = SentenceFinder { doc, page };
+    let finder = SentenceFinder::new(doc, page);
     if parts.first_responsible.is_none() {
         let outside_plan = |r: &Range<usize>| !inside(&parts.next_year_plan, r.start);
         parts.first_responsible = finder.find(
@@ -280,7 +355,7 @@ fn nested_headings(doc: &Document, outline: &Outline, year: Option<i32>, parts: 
             (&mut parts.causes, items.causes && free),
             (
                 &mut parts.next_year_plan,
-                items.plan && free && contains_any(title, PLAN_TIME_WORDS),
+                items.plan && free && items.next_year_in_words,
             ),
             (&mut parts.other, items.other && free),
         ];
@@ -366,13 +441,13 @@ fn is_admission(sentence: &str) -> bool {
         for (at, _) in sentence.match_indices(verb) {
             let before = &sentence[..at];
             if !PERSISTENCE_ADVERBS.iter().any(|a| before.ends_with(a))
-                || contains_any(before, REFERENCE_WORDS)
+                || REFERENCE.found_in(before)
             {
                 continue;
             }
             let after = &sentence[at + verb.len()..];
             let window = &after[..prefix_bytes(after, ADMISSION_CHARS)];
-            if contains_any(window, SHORTCOMING_NOUNS) {
+            if SHORTCOMING_NOUN.found_in(window) {
                 return true;
             }
         }
@@ -383,13 +458,9 @@ fn is_admission(sentence: &str) -> bool {
 /// Whether a sentence opens the next year's plan ("下一步,我市将…").
 fn is_plan_sentence(sentence: &str, year: Option<i32>) -> bool {
     let s = sentence.trim_start();
-    let opens = contains_any_prefix(s, PLAN_SENTENCE_OPENINGS)
+    let opens = PLAN_SENTENCE_OPENING.prefix_of(s).is_some()
         || year.is_some_and(|y| s.starts_with(&format!("{}年", y + 1)));
     opens && s.contains('将')
-}
-
-fn contains_any_prefix(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.starts_with(w))
 }
 
 /// Where causes of the shortcomings may be stated: the shortcomings section,
@@ -410,28 +481,38 @@ fn causes_region(page: &Page, shortcomings: Option<&Part>) -> Option<Range<usize
 struct SentenceFinder<'a> {
     doc: &'a Document<'a>,
     page: &'a Page,
+    /// The body's sentences in reading order, split once, on first use.
+    sentences: OnceCell<Vec<Range<usize>>>,
 }
 
-impl SentenceFinder<'_> {
+impl<'a> SentenceFinder<'a> {
+    fn new(doc: &'a Document<'a>, page: &'a Page) -> Self {
+        SentenceFinder {
+            doc,
+            page,
+            sentences: OnceCell::new(),
+        }
+    }
+
     fn find(
         &self,
         wanted: impl Fn(&str) -> bool,
         allowed: impl Fn(&Range<usize>) -> bool,
     ) -> Option<Part> {
         let text = self.doc.text();
-        for line in &self.page.lines {
-            for sentence in sentences(text, line.range()) {
-                if allowed(&sentence) && wanted(&text[sentence.clone()]) {
-                    return Some(Part {
-                        start: self.doc.char_offset(sentence.start),
-                        end: self.doc.char_offset(sentence.end),
-                        heading: false,
-                        bytes: sentence,
-                    });
-                }
-            }
-        }
-        None
+        let all = self.sentences.get_or_init(|| {
+            let lines = self.page.lines.iter();
+            lines.flat_map(|l| sentences(text, l.range())).collect()
+        });
+        let sentence = all
+            .iter()
+            .find(|&s| allowed(s) && wanted(&text[s.clone()]))?;
+        Some(Part {
+            start: self.doc.char_offset(sentence.start),
+            end: self.doc.char_offset(sentence.end),
+            heading: false,
+            bytes: sentence.clone(),
+        })
     }
 }
 

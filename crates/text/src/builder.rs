@@ -9,11 +9,11 @@
 
 use crate::source_map::SourceMap;
 
-/// Clean text under construction, with one source origin per char.
+/// Clean text under construction, with the source map of its chars.
 #[derive(Debug, Default)]
 pub(crate) struct TextBuilder {
     text: String,
-    origins: Vec<Option<usize>>,
+    map: SourceMap,
     gap: Option<Gap>,
 }
 
@@ -47,12 +47,11 @@ impl TextBuilder {
     }
 
     /// A builder for text of about `bytes` bytes: spares the regrowth of its
-    /// buffers, which is most of the cost of copying a plain text through.
+    /// buffer, which is much of the cost of copying a plain text through.
     pub(crate) fn with_capacity(bytes: usize) -> Self {
         TextBuilder {
             text: String::with_capacity(bytes),
-            origins: Vec::with_capacity(bytes / 2),
-            gap: None,
+            ..TextBuilder::default()
         }
     }
 
@@ -76,9 +75,30 @@ impl TextBuilder {
 
     /// Appends text whose chars sit verbatim in the source from byte `origin`.
     pub(crate) fn push_verbatim(&mut self, text: &str, origin: usize) {
-        for (offset, c) in text.char_indices() {
-            self.push(c, Some(origin + offset));
+        // Same as pushing char by char, but the stretches between whitespace
+        // and invisible chars, most of any text, are copied whole.
+        let mut at = 0;
+        while at < text.len() {
+            let clean = at + clean_len(&text[at..]);
+            self.push_clean(&text[at..clean], origin + at);
+            at = clean;
+            if let Some(c) = text[at..].chars().next() {
+                self.push(c, Some(origin + at));
+                at += c.len_utf8();
+            }
         }
+    }
+
+    /// Appends chars that `push` would write as they are (see [`clean_len`]),
+    /// copied verbatim from the source from byte `origin`.
+    fn push_clean(&mut self, text: &str, origin: usize) {
+        let Some(first) = text.chars().next() else {
+            return;
+        };
+        debug_assert_eq!(clean_len(text), text.len());
+        self.write_gap_before(first);
+        self.text.push_str(text);
+        self.map.push_verbatim(text, origin);
     }
 
     /// Appends text that has no place in any source string.
@@ -123,7 +143,7 @@ impl TextBuilder {
         self.end_line();
         Mark {
             byte: self.text.len(),
-            chars: self.origins.len(),
+            chars: self.map.len(),
         }
     }
 
@@ -131,19 +151,20 @@ impl TextBuilder {
     /// is given each line without its line break, and the line's start byte.
     pub(crate) fn retain_lines_since(&mut self, mark: Mark, keep: impl Fn(&str, usize) -> bool) {
         self.end_line();
-        if mark.byte > self.text.len() || mark.chars > self.origins.len() {
+        if mark.byte > self.text.len() || mark.chars > self.map.len() {
             return;
         }
         let lines = self.text.split_off(mark.byte);
-        let origins = self.origins.split_off(mark.chars);
+        let origins = self.map.split_off(mark.chars);
         let mut line_start = mark.byte;
         let mut first_char = 0;
         for line in lines.split_inclusive('\n') {
             let chars = line.chars().count();
             if keep(line.trim_end_matches('\n'), line_start) {
-                self.text.push_str(line);
-                self.origins
-                    .extend_from_slice(origins.get(first_char..first_char + chars).unwrap_or(&[]));
+                let line_origins = origins.get(first_char..).unwrap_or(&[]);
+                for (c, &origin) in line.chars().zip(line_origins) {
+                    self.write(c, origin);
+                }
             }
             line_start += line.len();
             first_char += chars;
@@ -152,12 +173,10 @@ impl TextBuilder {
 
     /// The finished text, without trailing line breaks, and its map.
     pub(crate) fn finish(mut self) -> (String, SourceMap) {
-        while self.text.ends_with('\n') {
-            self.text.pop();
-            self.origins.pop();
-        }
-        let map = SourceMap::from_origins(&self.text, &self.origins);
-        (self.text, map)
+        let trailing = self.text.len() - self.text.trim_end_matches('\n').len();
+        self.text.truncate(self.text.len() - trailing);
+        self.map.truncate(self.map.len() - trailing);
+        (self.text, self.map)
     }
 
     fn at_line_start(&self) -> bool {
@@ -186,7 +205,7 @@ impl TextBuilder {
 
     fn write(&mut self, c: char, origin: Option<usize>) {
         self.text.push(c);
-        self.origins.push(origin);
+        self.map.push(origin, c.len_utf8());
     }
 }
 
@@ -201,6 +220,50 @@ pub(crate) fn is_wide(c: char) -> bool {
         | '\u{FF00}'..='\u{FF60}'
         | '\u{FFE0}'..='\u{FFE6}'
         | '\u{20000}'..='\u{3FFFD}')
+}
+
+/// The byte length of the longest start of `s` that `push` writes as it is:
+/// no whitespace, no invisible chars.
+fn clean_len(s: &str) -> usize {
+    // Bytes tested at once: the compiler turns the test of a whole chunk
+    // into a few vector instructions.
+    const CHUNK: usize = 16;
+    let mut at = 0;
+    for chunk in s.as_bytes().chunks(CHUNK) {
+        let suspect = chunk
+            .iter()
+            .fold(false, |found, &byte| found | may_be_blank(byte));
+        if suspect {
+            // A byte that may open a blank char is never inside another char.
+            for (i, &byte) in chunk.iter().enumerate() {
+                if may_be_blank(byte) && s[at + i..].chars().next().is_some_and(is_blank) {
+                    return at + i;
+                }
+            }
+        }
+        at += chunk.len();
+    }
+    s.len()
+}
+
+/// Whether a char that starts with the byte `lead` may be whitespace or
+/// invisible: ASCII spaces and controls; C1 controls, U+00A0 and U+00AD
+/// (0xC2), U+1680 (0xE1), the spaces, marks and separators of
+/// U+2000–U+2060 (0xE2), U+3000 (0xE3), U+FEFF (0xEF).
+fn may_be_blank(lead: u8) -> bool {
+    // Comparisons joined by `|`, not a `match`: they vectorise.
+    (lead <= b' ')
+        | (lead == 0x7F)
+        | (lead == 0xC2)
+        | (lead == 0xE1)
+        | (lead == 0xE2)
+        | (lead == 0xE3)
+        | (lead == 0xEF)
+}
+
+/// Whether `push` writes `c` other than as it is.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
 }
 
 /// Chars that take no room on the page: controls, zero-width marks, soft hyphens.
@@ -277,5 +340,28 @@ mod tests {
         assert_eq!(text, "keep\n来源:本站");
         assert_eq!(map.source_offset(5), Some(20));
         assert_eq!(map.source_offset(6), Some(23));
+    }
+
+    #[test]
+    fn only_a_few_lead_bytes_start_blank_chars() {
+        let missed: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_blank(c))
+            .filter(|c| !may_be_blank(c.to_string().as_bytes()[0]))
+            .collect();
+        assert_eq!(missed, []);
+    }
+
+    #[test]
+    fn verbatim_text_reads_like_its_chars_one_by_one() {
+        let text = "  法治\u{3000}政府 a\u{200B}b\u{a0}\u{85}c ÿ😀\t。 ";
+        let mut whole = TextBuilder::new();
+        whole.push_verbatim(text, 3);
+        let mut by_char = TextBuilder::new();
+        for (offset, c) in text.char_indices() {
+            by_char.push(c, Some(3 + offset));
+        }
+        assert_eq!(whole.finish(), by_char.finish());
+        assert_eq!(clean_len("法治\u{3000}"), "法治".len());
     }
 }

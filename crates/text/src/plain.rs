@@ -31,12 +31,13 @@ fn read_line(builder: &mut TextBuilder, line: &str, line_start: usize) {
         builder.blank_line();
         return;
     }
-    for (offset, c) in line.char_indices() {
-        if c == '\t' {
+    let mut cell_start = line_start;
+    for (i, cell) in line.split('\t').enumerate() {
+        if i > 0 {
             builder.tab();
-        } else {
-            builder.push(c, Some(line_start + offset));
         }
+        builder.push_verbatim(cell, cell_start);
+        cell_start += cell.len() + '\t'.len_utf8();
     }
     builder.end_line();
 }

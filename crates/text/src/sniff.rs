@@ -68,18 +68,33 @@ pub(crate) fn container(bytes: &[u8], claimed: Option<Format>) -> Result<Contain
 /// Whether decoded text is an HTML page rather than a plain-text copy of one.
 pub(crate) fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    let head: String = start
-        .chars()
-        .take(HTML_SNIFF_CHARS)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+    // Every tag opens with '<', and the head is at most four bytes a char.
+    let widest_head = &start.as_bytes()[..start.len().min(HTML_SNIFF_CHARS * 4)];
+    if !widest_head.contains(&b'<') {
+        return false;
+    }
+    let head = &start[..start
+        .char_indices()
+        .nth(HTML_SNIFF_CHARS)
+        .map_or(start.len(), |(end, _)| end)];
+    if starts_with_ignoring_case(head, "<!doctype html") {
         return true;
     }
     const TELLING_TAGS: [&str; 9] = [
         "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table",
     ];
-    TELLING_TAGS.iter().any(|tag| head.contains(tag))
+    head.match_indices('<').any(|(at, _)| {
+        TELLING_TAGS
+            .iter()
+            .any(|tag| starts_with_ignoring_case(&head[at..], tag))
+    })
+}
+
+/// Whether `s` starts with the ASCII `prefix`, whatever the case of its letters.
+fn starts_with_ignoring_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Whether text holds any tag at all: a file named .html without one is
@@ -94,7 +109,8 @@ pub(crate) fn has_markup(text: &str) -> bool {
 /// decides if a `<meta charset>` should be looked for.
 pub(crate) fn bytes_look_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(HTML_SNIFF_CHARS * 2)];
-    looks_like_html(&String::from_utf8_lossy(head))
+    // No tag without a '<', which no decoding makes or unmakes.
+    head.contains(&b'<') && looks_like_html(&String::from_utf8_lossy(head))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -44,10 +44,7 @@ impl Frame {
     pub(super) fn new(sentence: &Sentence, spans: &[Range<usize>], i: usize) -> Frame {
         let chars = &sentence.chars;
         let number = spans[i].start;
-        let clause = chars[..number]
-            .iter()
-            .rposition(|c| CLAUSE_BREAKS.contains(c))
-            .map_or(0, |p| p + 1);
+        let clause = clause_start(chars, number);
         let glued = i > 0 && spans[i - 1].end == number;
         let local = if glued {
             // "8场242人": the second figure shares the first one's phrase.
@@ -158,4 +155,37 @@ fn alphabet(chars: &[char]) -> [u64; 4] {
         bits[bit / 64] |= 1 << (bit % 64);
     }
     bits
+}
+
+/// Where the clause holding position `at` starts: after the last clause
+/// break, looking through short glosses in parentheses ("各县(市)区") that
+/// hold no figure.
+fn clause_start(chars: &[char], at: usize) -> usize {
+    let mut i = at;
+    while i > 0 {
+        let c = chars[i - 1];
+        if c == ')' {
+            if let Some(open) = gloss_start(chars, i - 1) {
+                i = open;
+                continue;
+            }
+        }
+        if CLAUSE_BREAKS.contains(&c) {
+            return i;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// The opening parenthesis of a short gloss closing at `close`.
+fn gloss_start(chars: &[char], close: usize) -> Option<usize> {
+    const MAX_GLOSS_CHARS: usize = 6;
+    let open = chars[..close].iter().rposition(|&c| c == '(')?;
+    let inner = &chars[open + 1..close];
+    let is_gloss = inner.len() <= MAX_GLOSS_CHARS
+        && !inner
+            .iter()
+            .any(|c| c.is_ascii_digit() || CLAUSE_BREAKS.contains(c));
+    is_gloss.then_some(open)
 }

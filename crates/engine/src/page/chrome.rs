@@ -8,6 +8,11 @@
 //! the body starts (`Page::read`). The word lists are data: extend them when a
 //! new site shows a new widget, not by matching whole lines of one site.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use super::scan::Words;
+
 /// Words that, alone or together on a line, are page widgets. A line made only
 /// of these (and separators) is chrome: "字体[ 大 中 小 ]", "打印整页 打印内容 分享",
 /// "无障碍 简体 | 繁体 长者模式", "【字号: 收藏收藏 打印打印".
@@ -100,17 +105,26 @@ const FOOTER_WORDS: &[&str] = &[
 /// lines are report text even when they mention a footer word.
 const MAX_CHROME_CHARS: usize = 80;
 
+static WIDGETS: LazyLock<Words> = LazyLock::new(|| Words::new(WIDGET_WORDS));
+static BREADCRUMBS: LazyLock<Words> = LazyLock::new(|| Words::new(BREADCRUMB_OPENINGS));
+static FOOTERS: LazyLock<Words> = LazyLock::new(|| Words::new(FOOTER_WORDS));
+
 /// Whether one whitespace-separated token is a widget ("打印", "字号:", "收藏收藏").
 pub(crate) fn is_chrome_token(token: &str) -> bool {
-    let mut rest: String = token
-        .chars()
-        .filter(|c| !WIDGET_PUNCT.contains(c))
-        .collect();
+    let words: Cow<str> = if token.contains(WIDGET_PUNCT) {
+        token
+            .chars()
+            .filter(|c| !WIDGET_PUNCT.contains(c))
+            .collect()
+    } else {
+        token.into()
+    };
+    let mut rest = words.as_ref();
     while !rest.is_empty() {
-        match WIDGET_WORDS.iter().find(|w| rest.starts_with(*w)) {
-            Some(w) => rest.drain(..w.len()),
+        match WIDGETS.prefix_of(rest) {
+            Some(w) => rest = &rest[w.len()..],
             None => return false,
-        };
+        }
     }
     true
 }
@@ -133,12 +147,12 @@ pub(crate) fn is_footer(line: &str) -> bool {
     line.chars().count() <= MAX_CHROME_CHARS
         && !line.contains('。')
         && !crate::outline::is_heading_line(line)
-        && FOOTER_WORDS.iter().any(|w| line.contains(w))
+        && FOOTERS.found_in(line)
 }
 
 fn is_breadcrumb(line: &str) -> bool {
     let opening = line.trim_start_matches(WIDGET_PUNCT);
-    if BREADCRUMB_OPENINGS.iter().any(|w| opening.starts_with(w)) {
+    if BREADCRUMBS.prefix_of(opening).is_some() {
         return true;
     }
     // "政务公开 > 政策文件 > 河东区文件", "首页 -> 政务公开 -> …": a trail of links.

@@ -12,11 +12,11 @@
 //! and every label a page may show is listed, even those whose value is not kept.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use super::chrome::is_chrome_token;
 use super::dates::{clock_time_prefix, date_prefix, Date};
-use super::scan::spaces;
+use super::scan::{first_bit, spaces};
 
 /// What a label names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,10 +34,13 @@ pub(crate) enum Field {
     Other,
 }
 
+/// A label, the field it names, and whether it needs a colon after it
+/// ("发表于" does not).
+type LabelDef = (&'static str, Field, bool);
+
 /// The labels of page metadata. Matching ignores spaces inside a label, and
 /// tries the longest label first, so "发布时间" wins over "时间".
-/// The third item says whether the label needs a colon after it ("发表于" does not).
-const LABELS: &[(&str, Field, bool)] = &[
+const LABELS: &[LabelDef] = &[
     ("发布日期", Field::Published, true),
     ("发表日期", Field::Published, true),
     ("发布时间", Field::Published, true),
@@ -111,22 +114,38 @@ pub(crate) struct Pair {
 
 /// A label at the start of `s`: its field and the bytes it takes, colon included.
 fn label_at(s: &str) -> Option<(Field, usize)> {
-    // Most positions open no label: rule them out by their first character.
-    static FIRST_CHARS: OnceLock<Vec<char>> = OnceLock::new();
-    let firsts = FIRST_CHARS.get_or_init(|| {
-        let mut firsts: Vec<char> = LABELS
+    // Most positions open no label: only the labels that start with the
+    // position's first character are tried, and a bit mask rules out most
+    // characters before any search.
+    static FIRSTS: LazyLock<u128> = LazyLock::new(|| {
+        let firsts = LABELS
             .iter()
-            .filter_map(|(l, _, _)| l.chars().next())
-            .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        firsts
+            .filter_map(|(label, _, _)| label.chars().next());
+        firsts.fold(0, |bits, c| bits | first_bit(c))
     });
-    if firsts.binary_search(&s.chars().next()?).is_err() {
+    static BY_FIRST_CHAR: LazyLock<Vec<(char, Vec<&LabelDef>)>> = LazyLock::new(|| {
+        let mut index: Vec<(char, Vec<&LabelDef>)> = Vec::new();
+        for label in LABELS {
+            let Some(first) = label.0.chars().next() else {
+                continue;
+            };
+            match index.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, labels)) => labels.push(label),
+                None => index.push((first, vec![label])),
+            }
+        }
+        index.sort_by_key(|&(c, _)| c);
+        index
+    });
+    let first = s.chars().next()?;
+    if *FIRSTS & first_bit(first) == 0 {
         return None;
     }
+    let i = BY_FIRST_CHAR
+        .binary_search_by_key(&first, |&(c, _)| c)
+        .ok()?;
     let mut best: Option<(Field, usize, usize)> = None; // field, bytes, label chars
-    for &(label, field, needs_colon) in LABELS {
+    for &&(label, field, needs_colon) in &BY_FIRST_CHAR[i].1 {
         let Some(mut len) = match_spaced(s, label) else {
             continue;
         };
@@ -166,19 +185,30 @@ pub(crate) fn starts_with_label(line: &str) -> bool {
     label_at(body).is_some()
 }
 
+/// The labels of one line, in order: their fields and byte ranges in the line.
+fn labels(line: &str) -> impl Iterator<Item = (Field, Range<usize>)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < line.len() {
+            if let Some((field, len)) = label_at(&line[i..]) {
+                let label = i..i + len;
+                i += len;
+                return Some((field, label));
+            }
+            i += line[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// Whether `line` shows at least `n` labels.
+pub(crate) fn has_labels(line: &str, n: usize) -> bool {
+    n == 0 || labels(line).nth(n - 1).is_some()
+}
+
 /// The labels and values of one line (`start` is the line's offset in the text).
 pub(crate) fn pairs(line: &str, start: usize) -> Vec<Pair> {
-    let mut found: Vec<(Field, Range<usize>)> = Vec::new();
-    let mut i = 0;
-    while i < line.len() {
-        match label_at(&line[i..]) {
-            Some((field, len)) => {
-                found.push((field, i..i + len));
-                i += len;
-            }
-            None => i += line[i..].chars().next().map_or(1, char::len_utf8),
-        }
-    }
+    let found: Vec<(Field, Range<usize>)> = labels(line).collect();
     let mut out = Vec::with_capacity(found.len());
     for (k, (field, label)) in found.iter().enumerate() {
         let value_end = found.get(k + 1).map_or(line.len(), |(_, next)| next.start);

@@ -1,5 +1,6 @@
 //! Character-level helpers shared by the readers of the page, the outline, the
-//! parts and the metadata: Han characters, small Chinese numbers, sentences.
+//! parts and the metadata: Han characters, small Chinese numbers, sentences,
+//! word lists.
 //!
 //! Everything here works on the normalised text (`Document::text`), where
 //! full-width forms are already folded, and returns byte offsets that are
@@ -33,6 +34,9 @@ pub(crate) fn cn_digit(c: char) -> Option<u32> {
 fn cn_unit_digit(c: char) -> Option<u32> {
     cn_digit(c).filter(|&d| d > 0)
 }
+
+/// The most chars a number that [`small_cn_number`] reads takes (二十三).
+pub(crate) const SMALL_CN_NUMBER_CHARS: usize = 3;
 
 /// Parses a Chinese number from 1 to 99 (一, 十, 十二, 二十, 二十三) at the start
 /// of `s`; returns its value and its length in bytes.
@@ -90,24 +94,35 @@ pub(crate) fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Characters that end a sentence (full-width ！？ are folded to ASCII already).
-const SENTENCE_ENDS: &[char] = &['。', '!', '?'];
+const SENTENCE_ENDS: [char; 3] = ['。', '!', '?'];
 
 /// The sentences of `range` in `text`, as byte ranges: each ends after its
 /// closing punctuation, the last one at the end of the range.
 pub(crate) fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    for (i, c) in text[range.clone()].char_indices() {
-        if SENTENCE_ENDS.contains(&c) {
-            let end = range.start + i + c.len_utf8();
-            out.push(start..end);
-            start = end;
-        }
+    for end in after_each(&text[range.clone()], &SENTENCE_ENDS) {
+        let end = range.start + end;
+        out.push(start..end);
+        start = end;
     }
     if start < range.end && !text[start..range.end].trim().is_empty() {
         out.push(start..range.end);
     }
     out
+}
+
+/// The byte offsets right after each occurrence of one of `marks` in `s`, in
+/// order.
+pub(crate) fn after_each(s: &str, marks: &[char]) -> Vec<usize> {
+    // A search per mark (each as fast as `memchr`) beats one pass that
+    // decodes every char.
+    let mut ends: Vec<usize> = marks
+        .iter()
+        .flat_map(|&mark| s.match_indices(mark).map(|(i, m)| i + m.len()))
+        .collect();
+    ends.sort_unstable();
+    ends
 }
 
 /// The number of characters of `s`.
@@ -120,9 +135,105 @@ pub(crate) fn prefix_bytes(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
-/// Whether `s` contains any of `words`.
+/// Whether `s` contains any of `words`. For a long list, [`Words`] is faster.
 pub(crate) fn contains_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
+}
+
+/// A list of words to look for all at once. At each char of a text only the
+/// words that start with that char are tried, and a bit mask rules out most
+/// chars without a search: one pass over the text finds any of many words,
+/// where [`contains_any`] makes a pass per word. Several lists indexed
+/// together tell in one pass which of them occur ([`Words::lists_in`]).
+/// Built once per list: `static W: LazyLock<Words> = LazyLock::new(|| Words::new(LIST));`.
+pub(crate) struct Words {
+    /// The words grouped by first char, sorted by it; each group in the
+    /// order given, each word with a bit for every list that has it.
+    groups: Vec<(char, Vec<(&'static str, u32)>)>,
+    /// Bit `c % 128` is set for the first char `c` of every word.
+    firsts: u128,
+}
+
+impl Words {
+    /// Indexes `words`, none of them empty.
+    pub(crate) fn new(words: &[&'static str]) -> Words {
+        Words::lists(&[words])
+    }
+
+    /// Indexes up to 32 lists of words, none of them empty; list `i` is bit `i`.
+    pub(crate) fn lists(lists: &[&[&'static str]]) -> Words {
+        let mut groups: Vec<(char, Vec<(&'static str, u32)>)> = Vec::new();
+        let mut firsts = 0;
+        for (i, list) in lists.iter().enumerate() {
+            for &word in *list {
+                let Some(first) = word.chars().next() else {
+                    continue;
+                };
+                firsts |= first_bit(first);
+                let g = match groups.iter().position(|(c, _)| *c == first) {
+                    Some(g) => g,
+                    None => {
+                        groups.push((first, Vec::new()));
+                        groups.len() - 1
+                    }
+                };
+                match groups[g].1.iter_mut().find(|(w, _)| *w == word) {
+                    Some((_, bits)) => *bits |= 1 << i,
+                    None => groups[g].1.push((word, 1 << i)),
+                }
+            }
+        }
+        groups.sort_by_key(|&(c, _)| c);
+        Words { groups, firsts }
+    }
+
+    /// The words that start with `c`, in the order given, with their lists.
+    fn starting_with(&self, c: char) -> &[(&'static str, u32)] {
+        if self.firsts & first_bit(c) == 0 {
+            return &[];
+        }
+        match self.groups.binary_search_by_key(&c, |&(first, _)| first) {
+            Ok(i) => &self.groups[i].1,
+            Err(_) => &[],
+        }
+    }
+
+    /// The first word, in the order given, that `s` starts with.
+    pub(crate) fn prefix_of(&self, s: &str) -> Option<&'static str> {
+        let first = s.chars().next()?;
+        self.starting_with(first)
+            .iter()
+            .map(|&(w, _)| w)
+            .find(|w| s.starts_with(w))
+    }
+
+    /// Whether any of the words occurs in `s`.
+    pub(crate) fn found_in(&self, s: &str) -> bool {
+        s.char_indices().any(|(i, c)| {
+            self.starting_with(c)
+                .iter()
+                .any(|(w, _)| s[i..].starts_with(w))
+        })
+    }
+
+    /// The lists that have a word occurring in `s`: bit `i` for list `i`.
+    pub(crate) fn lists_in(&self, s: &str) -> u32 {
+        let mut found = 0;
+        for (i, c) in s.char_indices() {
+            for &(w, lists) in self.starting_with(c) {
+                if found & lists != lists && s[i..].starts_with(w) {
+                    found |= lists;
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A bit for `c` in a 128-bit mask of first chars: `c % 128`. A mask of the
+/// first chars of some words rules out most chars of a text at one test.
+pub(crate) fn first_bit(c: char) -> u128 {
+    1 << (c as u32 % 128)
 }
 
 /// Every four-digit year written as `YYYY年` in `s` (within 1949–2100), with its
@@ -162,6 +273,8 @@ mod tests {
         ] {
             assert_eq!(small_cn_number(input), expected, "{input}");
         }
+        let longest = small_cn_number("九十九十九").map(|(_, n)| "九十九十九"[..n].chars().count());
+        assert_eq!(longest, Some(SMALL_CN_NUMBER_CHARS));
     }
 
     #[test]
@@ -172,6 +285,34 @@ mod tests {
             .map(|r| &s[r])
             .collect();
         assert_eq!(got, ["甲乙。", "丙丁!", "戊"]);
+    }
+
+    #[test]
+    fn words_are_found_as_contains_any_finds_them() {
+        let list = [
+            "版权所有",
+            "ICP备",
+            "联系我们",
+            "上一篇",
+            "上级",
+            "主办单位:",
+        ];
+        let words = Words::new(&list);
+        for s in [
+            "",
+            "鲁ICP备05号",
+            "上一",
+            "首页 上一篇",
+            "主办单位",
+            "在上级指导下",
+        ] {
+            assert_eq!(words.found_in(s), contains_any(s, &list), "{s}");
+        }
+        assert_eq!(words.prefix_of("上级部门"), Some("上级"));
+        assert_eq!(words.prefix_of("一上级"), None);
+        let lists = Words::lists(&[&["上级", "下级"], &["上级", "同级"], &["平级"]]);
+        assert_eq!(lists.lists_in("对上级和同级"), 0b011);
+        assert_eq!(lists.lists_in("平级"), 0b100);
     }
 
     #[test]

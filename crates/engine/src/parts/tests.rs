@@ -187,3 +187,28 @@ fn plan_titles() {
         assert_eq!(is_plan_title(title, year), expected, "{title}");
     }
 }
+
+#[test]
+fn title_words_find_each_list_as_contains_any_does() {
+    for (i, list) in TitleList::ALL.iter().enumerate() {
+        assert_eq!(*list as usize, i, "{list:?}");
+    }
+    for title in [
+        "主要举措和成效",
+        "存在的不足和原因",
+        "2024年工作计划",
+        "下一步工作打算",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "其他需要报告的情况",
+        "",
+    ] {
+        let words = TitleWords::of(title);
+        for list in TitleList::ALL {
+            assert_eq!(
+                words.has(list),
+                contains_any(title, list.words()),
+                "{title} {list:?}"
+            );
+        }
+    }
+}
