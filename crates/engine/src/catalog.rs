@@ -15,12 +15,28 @@ const CATALOG_TOML: &str = include_str!("../../../catalog/indicators.toml");
 
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
-    /// Indexes into `indicators` by unit: a figure is weighed only against
-    /// the indicators its unit can measure.
-    by_unit: HashMap<String, Vec<usize>>,
+    /// The indicators each unit can measure: a figure is weighed only against those.
+    by_unit: HashMap<String, IndicatorSet>,
     /// (indicator, key) index pairs by the first character of the key's last
     /// part: a figure's clause names the few keys worth trying.
     by_key_start: HashMap<char, Vec<(usize, usize)>>,
+}
+
+/// A set of indicators, by their index in the catalog.
+#[derive(Clone, Debug, Default)]
+pub struct IndicatorSet(Vec<u64>);
+
+impl IndicatorSet {
+    fn insert(&mut self, i: usize) {
+        if self.0.len() <= i / 64 {
+            self.0.resize(i / 64 + 1, 0);
+        }
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
 }
 
 /// One indicator of the catalog with the phrases that recognise it.
@@ -76,9 +92,9 @@ impl Catalog {
             .get_or_init(|| Catalog::parse(CATALOG_TOML).expect("catalog/indicators.toml is valid"))
     }
 
-    /// The indexes (ascending) of the indicators a figure in `unit` may measure.
-    pub fn measuring_indexes(&self, unit: &str) -> &[usize] {
-        self.by_unit.get(unit).map_or(&[], Vec::as_slice)
+    /// The indicators a figure in `unit` may measure.
+    pub fn measuring(&self, unit: &str) -> Option<&IndicatorSet> {
+        self.by_unit.get(unit)
     }
 
     /// The keys (as indicator and key indexes) whose last part starts with `c`.
@@ -111,10 +127,10 @@ impl Catalog {
                 part_of: raw.part_of,
             });
         }
-        let mut by_unit: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_unit: HashMap<String, IndicatorSet> = HashMap::new();
         for (i, ind) in indicators.iter().enumerate() {
             for unit in &ind.units {
-                by_unit.entry(unit.clone()).or_default().push(i);
+                by_unit.entry(unit.clone()).or_default().insert(i);
             }
         }
         let mut by_key_start: HashMap<char, Vec<(usize, usize)>> = HashMap::new();

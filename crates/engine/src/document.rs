@@ -122,7 +122,9 @@ fn trim_cr(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn char_starts(s: &str) -> Vec<u32> {
-    let mut starts: Vec<u32> = s.char_indices().map(|(i, _)| i as u32).collect();
+    // Sized for the worst case (one byte per char): regrowing costs more than the slack.
+    let mut starts = Vec::with_capacity(s.len() + 1);
+    starts.extend(s.char_indices().map(|(i, _)| i as u32));
     starts.push(s.len() as u32);
     starts
 }

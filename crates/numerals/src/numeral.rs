@@ -6,6 +6,8 @@
 //! This module reads shapes only; whether a numeral counts anything in its
 //! context is decided by the scanner in `quantity`.
 
+use std::sync::OnceLock;
+
 use crate::decimal::Decimal;
 
 /// How a numeral itself was written.
@@ -60,7 +62,22 @@ const MAX_INTEGER_DIGITS: u32 = 12;
 
 /// Whether a numeral can begin with `c`.
 pub(crate) fn can_start(c: char) -> bool {
-    arabic_digit(c).is_some() || chinese_glyph(c).is_some()
+    // The scanner asks this of every character of a text: one bit per
+    // character of the Basic Multilingual Plane answers without a match.
+    static STARTERS: OnceLock<Vec<u64>> = OnceLock::new();
+    let starters = STARTERS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for code in 0..0x10000u32 {
+            let starts = char::from_u32(code)
+                .is_some_and(|c| arabic_digit(c).is_some() || chinese_glyph(c).is_some());
+            if starts {
+                bits[(code / 64) as usize] |= 1 << (code % 64);
+            }
+        }
+        bits
+    });
+    let code = c as u32;
+    code < 0x10000 && starters[(code / 64) as usize] & (1 << (code % 64)) != 0
 }
 
 /// Reads a standalone numeral ("一百零五", "1,234.5", "1.5万", "两千",

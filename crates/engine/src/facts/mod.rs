@@ -106,8 +106,8 @@ pub fn facts(
                 // Most sentences state no figure: no need to build their windows.
                 continue;
             }
-            let sentence =
-                Sentence::in_document(doc, outline, &text[line.start..range.start], range);
+            let before = &text[line.start..range.start];
+            let sentence = Sentence::in_document(doc, outline, before, range);
             let first = facts.len();
             reader.read(&sentence, previous_whole, 0, &mut facts);
             if facts.len() > first {
@@ -116,18 +116,16 @@ pub fn facts(
         }
     }
     for table in tables::table_figures(doc, &page.lines) {
-        let headings = outline
-            .path_at(table.bytes[0])
-            .into_iter()
-            .map(|h| h.title.as_str())
-            .collect();
         let chars = table.text.chars().collect();
         let sentence = Sentence {
             text: table.text,
             chars,
+            headings: Headings {
+                outline,
+                at: table.bytes[0],
+            },
             bytes: table.bytes,
             before: "",
-            headings,
             evidence: table.evidence,
         };
         let first = facts.len();
@@ -213,7 +211,7 @@ struct Sentence<'a> {
     bytes: Vec<usize>,
     /// The paragraph before the sentence: topics carry over within a paragraph.
     before: &'a str,
-    headings: Vec<&'a str>,
+    headings: Headings<'a>,
     /// What a reviewer is shown as the figure's source.
     evidence: String,
 }
@@ -244,18 +242,18 @@ impl<'a> Sentence<'a> {
             chars,
             bytes,
             before,
-            headings: outline
-                .path_at(range.start)
-                .into_iter()
-                .map(|h| h.title.as_str())
-                .collect(),
+            headings: Headings {
+                outline,
+                at: range.start,
+            },
             evidence: doc.display_slice(range).trim().to_owned(),
         }
     }
 
     /// The char spans of the figures in the sentence, from char `from` on.
     fn figures(&self, from: usize) -> (Vec<Quantity>, Vec<Range<usize>>) {
-        let starts: Vec<usize> = self.text.char_indices().map(|(i, _)| i).collect();
+        let mut starts = Vec::with_capacity(self.chars.len());
+        starts.extend(self.text.char_indices().map(|(i, _)| i));
         let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
         let quoted = short_quotes(&self.text);
         fazhi_numerals::quantities(&self.text)
@@ -267,6 +265,22 @@ impl<'a> Sentence<'a> {
             })
             .filter(|(_, span)| span.start >= from)
             .unzip()
+    }
+}
+
+/// The headings above a sentence, looked up only when a rule needs them.
+struct Headings<'a> {
+    outline: &'a Outline,
+    /// Byte offset in `doc.text()` of the sentence.
+    at: usize,
+}
+
+impl Headings<'_> {
+    fn any(&self, matches: impl Fn(&str) -> bool) -> bool {
+        self.outline
+            .path_at(self.at)
+            .into_iter()
+            .any(|h| matches(&h.title))
     }
 }
 

@@ -156,7 +156,9 @@ fn keyed_indicators<'c>(
     frame: &Frame,
     unit: &str,
 ) -> Vec<(KeyFit, &'c Indicator)> {
-    let measuring = catalog.measuring_indexes(unit);
+    let Some(measuring) = catalog.measuring(unit) else {
+        return Vec::new();
+    };
     let mut best: Vec<(KeyFit, usize)> = Vec::new();
     let mut tried: Vec<char> = Vec::new();
     for &c in &chars[frame.clause..frame.after] {
@@ -165,7 +167,7 @@ fn keyed_indicators<'c>(
         }
         tried.push(c);
         for &(i, k) in catalog.keys_ending_in_phrase_from(c) {
-            if measuring.binary_search(&i).is_err() {
+            if !measuring.contains(i) {
                 continue;
             }
             let Some((tier, distance, weight)) =
@@ -341,7 +343,6 @@ fn topic_distance(ind: &Indicator, sentence: &Sentence, frame: &Frame) -> Option
     .or_else(|| {
         let in_heading = sentence
             .headings
-            .iter()
             .any(|h| ind.topic.iter().any(|t| h.contains(t.as_str())));
         in_heading.then_some(10_000)
     })
