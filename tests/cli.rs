@@ -59,6 +59,22 @@ fn jsonl_gives_one_object_per_file_with_the_contract_fields() {
         ] {
             assert!(line.get(field).is_some(), "missing {field}");
         }
+        for part in [
+            "measures",
+            "first_responsible",
+            "shortcomings",
+            "causes",
+            "next_year_plan",
+        ] {
+            assert!(
+                line["parts"][part].is_boolean(),
+                "parts.{part} is found or not"
+            );
+        }
+        assert!(
+            line["parts"]["locations"]["measures"]["start"].is_u64(),
+            "parts.locations says where"
+        );
         for field in [
             "title",
             "jurisdiction",

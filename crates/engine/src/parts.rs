@@ -44,17 +44,50 @@ pub struct Part {
     pub bytes: Range<usize>,
 }
 
+/// The output contract gives each item as found or not; `locations` adds
+/// where each found item is (its section or sentence, as character offsets).
 impl Serialize for Parts {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Parts", 6)?;
-        st.serialize_field("measures", &self.measures.is_some())?;
-        st.serialize_field("first_responsible", &self.first_responsible.is_some())?;
-        st.serialize_field("shortcomings", &self.shortcomings.is_some())?;
-        st.serialize_field("causes", &self.causes.is_some())?;
-        st.serialize_field("next_year_plan", &self.next_year_plan.is_some())?;
-        st.serialize_field("other", &self.other.is_some())?;
+        let mut st = s.serialize_struct("Parts", 7)?;
+        for (name, part) in self.items() {
+            st.serialize_field(name, &part.is_some())?;
+        }
+        st.serialize_field("locations", &Locations(self))?;
         st.end()
+    }
+}
+
+impl Parts {
+    /// The items by their names in the output contract.
+    pub fn items(&self) -> [(&'static str, &Option<Part>); 6] {
+        [
+            ("measures", &self.measures),
+            ("first_responsible", &self.first_responsible),
+            ("shortcomings", &self.shortcomings),
+            ("causes", &self.causes),
+            ("next_year_plan", &self.next_year_plan),
+            ("other", &self.other),
+        ]
+    }
+}
+
+struct Locations<'a>(&'a Parts);
+
+impl Serialize for Locations<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let found: Vec<_> = self
+            .0
+            .items()
+            .into_iter()
+            .filter_map(|(n, p)| p.as_ref().map(|p| (n, p)))
+            .collect();
+        let mut map = s.serialize_map(Some(found.len()))?;
+        for (name, part) in found {
+            map.serialize_entry(name, part)?;
+        }
+        map.end()
     }
 }
 
