@@ -156,6 +156,16 @@ fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
         or_unknown(m.published_date.clone())
     )?;
     writeln!(out, "发布单位  {}", or_unknown(m.issuer.clone()))?;
+    let page = &m.page;
+    if page.source.is_some() || page.publisher.is_some() || page.index_no.is_some() {
+        writeln!(
+            out,
+            "页面信息  来源 {}  发布机构 {}  索引号 {}",
+            or_unknown(page.source.clone()),
+            or_unknown(page.publisher.clone()),
+            or_unknown(page.index_no.clone())
+        )?;
+    }
     let p = &analysis.parts;
     let mark = |found: bool| if found { "✓" } else { "缺失" };
     writeln!(

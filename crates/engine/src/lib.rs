@@ -24,7 +24,7 @@ pub use catalog::{Catalog, Indicator};
 pub use document::Document;
 pub use facts::Fact;
 pub use fazhi_numerals::{Decimal, Qualifier};
-pub use meta::{Level, Meta};
+pub use meta::{Level, Meta, PageInfo};
 pub use outline::Heading;
 pub use parts::{Part, Parts};
 

@@ -34,6 +34,33 @@ pub struct Meta {
     pub issuer: Option<String>,
     /// Whether the page publishes the body twice (the second copy is not analysed).
     pub duplicated_body: bool,
+    /// What the web page says about the document around its text.
+    pub page: PageInfo,
+}
+
+/// The metadata a web page carries in its chrome (来源, 发布机构, 索引号, 成文日期),
+/// as displayed; each absent field is `null`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PageInfo {
+    pub source: Option<String>,
+    pub publisher: Option<String>,
+    pub index_no: Option<String>,
+    /// `YYYY-MM-DD`: the document's own date (成文日期/发文日期), not the posting date.
+    pub written_date: Option<String>,
+}
+
+impl PageInfo {
+    fn of(doc: &Document, page: &Page) -> PageInfo {
+        let fields = &page.fields;
+        let shown =
+            |r: &Option<std::ops::Range<usize>>| r.clone().map(|r| doc.display_slice(r).to_owned());
+        PageInfo {
+            source: shown(&fields.source),
+            publisher: shown(&fields.publisher),
+            index_no: shown(&fields.index_no),
+            written_date: fields.written_date.map(|d| d.to_string()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -134,6 +161,7 @@ pub fn meta(
         published_date: published_date(page, page_meta).map(|d| d.to_string()),
         issuer: issuer(doc, page, signature.as_ref()),
         duplicated_body: page.duplicate.is_some(),
+        page: PageInfo::of(doc, page),
     }
 }
 
