@@ -10,6 +10,15 @@ fn fazhi(args: &[&str]) -> Output {
         .expect("the fazhi binary runs")
 }
 
+/// One JSON value per line of `analyze --format jsonl`.
+fn json_lines(stdout: Vec<u8>) -> Vec<serde_json::Value> {
+    let stdout = String::from_utf8(stdout).expect("utf-8");
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
+}
+
 fn corpus_file(name_prefix: &str) -> String {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let entry = std::fs::read_dir(&dir)
@@ -41,11 +50,7 @@ fn jsonl_gives_one_object_per_file_with_the_contract_fields() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let stdout = String::from_utf8(out.stdout).expect("utf-8");
-    let lines: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect();
+    let lines = json_lines(out.stdout);
     assert_eq!(lines.len(), 2);
     for line in &lines {
         for field in [
@@ -120,11 +125,7 @@ fn a_bad_file_gets_one_line_and_the_run_goes_on() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("empty.txt"), "{stderr}");
-    let stdout = String::from_utf8(out.stdout).expect("utf-8");
-    let lines: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect();
+    let lines = json_lines(out.stdout);
     assert_eq!(lines.len(), 2);
     assert!(lines[0]["error"].is_string());
     assert!(lines[1]["facts"].is_array());
