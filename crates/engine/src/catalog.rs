@@ -98,7 +98,7 @@ impl Catalog {
     }
 
     /// The keys (as indicator and key indexes) whose last part starts with `c`.
-    pub fn keys_ending_in_phrase_from(&self, c: char) -> &[(usize, usize)] {
+    pub fn keys_whose_last_part_starts_with(&self, c: char) -> &[(usize, usize)] {
         self.by_key_start.get(&c).map_or(&[], Vec::as_slice)
     }
 

@@ -65,11 +65,6 @@ impl<'a> Document<'a> {
         &self.text
     }
 
-    /// The text as the user reads it.
-    pub fn display(&self) -> &'a str {
-        self.display
-    }
-
     /// The character offset of a byte offset of `text` (a char boundary).
     pub fn char_offset(&self, byte: usize) -> usize {
         match self.char_starts.binary_search(&(byte as u32)) {

@@ -166,7 +166,7 @@ fn keyed_indicators<'c>(
             continue;
         }
         tried.push(c);
-        for &(i, k) in catalog.keys_ending_in_phrase_from(c) {
+        for &(i, k) in catalog.keys_whose_last_part_starts_with(c) {
             if !measuring.contains(i) {
                 continue;
             }
