@@ -89,51 +89,20 @@ pub fn facts(
     parts: &Parts,
     catalog: &Catalog,
 ) -> Vec<Fact> {
-    let text = doc.text();
     let plan = parts
         .next_year_plan
         .as_ref()
         .filter(|p| p.heading)
         .map(|p| p.bytes.clone());
-    let reader = Reader { doc, catalog, plan };
+    let reader = Reader {
+        doc,
+        outline,
+        catalog,
+        plan,
+    };
     let mut facts = Vec::new();
-    for line in &page.lines {
-        // The first fact of the previous sentence in this paragraph: the whole
-        // that a sentence opening with 其中 breaks down.
-        let mut previous_whole = None;
-        for range in sentences(text, line.range()) {
-            if !may_state_a_figure(&text[range.clone()]) {
-                // Most sentences state no figure: no need to build their windows.
-                continue;
-            }
-            let before = &text[line.start..range.start];
-            let sentence = Sentence::in_document(doc, outline, before, range);
-            let first = facts.len();
-            reader.read(&sentence, previous_whole, 0, &mut facts);
-            if facts.len() > first {
-                previous_whole = Some(first);
-            }
-        }
-    }
-    for table in tables::table_figures(doc, &page.lines) {
-        let chars = table.text.chars().collect();
-        let sentence = Sentence {
-            text: table.text,
-            chars,
-            headings: Headings {
-                outline,
-                at: table.bytes[0],
-            },
-            bytes: table.bytes,
-            before: "",
-            evidence: table.evidence,
-        };
-        let first = facts.len();
-        reader.read(&sentence, None, table.number_at, &mut facts);
-        if table.is_part {
-            facts[first..].iter_mut().for_each(|f| f.indicator = None);
-        }
-    }
+    reader.read_body(page, &mut facts);
+    reader.read_tables(page, &mut facts);
     mark_repeats(&mut facts);
     facts
 }
@@ -250,6 +219,21 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A table cell's phrase, read like a sentence of the body.
+    fn in_table(table: tables::TableFigure, outline: &'a Outline) -> Sentence<'a> {
+        Sentence {
+            chars: table.text.chars().collect(),
+            text: table.text,
+            headings: Headings {
+                outline,
+                at: table.bytes[0],
+            },
+            bytes: table.bytes,
+            before: "",
+            evidence: table.evidence,
+        }
+    }
+
     /// The char spans of the figures in the sentence, from char `from` on.
     fn figures(&self, from: usize) -> (Vec<Quantity>, Vec<Range<usize>>) {
         let mut starts = Vec::with_capacity(self.chars.len());
@@ -287,12 +271,49 @@ impl Headings<'_> {
 /// What reading a sentence needs besides the sentence.
 struct Reader<'d> {
     doc: &'d Document<'d>,
+    outline: &'d Outline,
     catalog: &'d Catalog,
     /// Byte range of the next-year plan section: its figures are targets.
     plan: Option<Range<usize>>,
 }
 
 impl Reader<'_> {
+    /// Reads the figures of the body's prose, sentence by sentence.
+    fn read_body(&self, page: &Page, facts: &mut Vec<Fact>) {
+        let text = self.doc.text();
+        for line in &page.lines {
+            // The first fact of the previous sentence in this paragraph: the whole
+            // that a sentence opening with 其中 breaks down.
+            let mut previous_whole = None;
+            for range in sentences(text, line.range()) {
+                if !may_state_a_figure(&text[range.clone()]) {
+                    // Most sentences state no figure: no need to build their windows.
+                    continue;
+                }
+                let before = &text[line.start..range.start];
+                let sentence = Sentence::in_document(self.doc, self.outline, before, range);
+                let first = facts.len();
+                self.read(&sentence, previous_whole, 0, facts);
+                if facts.len() > first {
+                    previous_whole = Some(first);
+                }
+            }
+        }
+    }
+
+    /// Reads the figures of the body's flattened tables, cell by cell.
+    fn read_tables(&self, page: &Page, facts: &mut Vec<Fact>) {
+        for table in tables::table_figures(self.doc, &page.lines) {
+            let (number_at, is_part) = (table.number_at, table.is_part);
+            let sentence = Sentence::in_table(table, self.outline);
+            let first = facts.len();
+            self.read(&sentence, None, number_at, facts);
+            if is_part {
+                facts[first..].iter_mut().for_each(|f| f.indicator = None);
+            }
+        }
+    }
+
     /// Reads the figures of a sentence (from char `from` on) into facts.
     fn read(
         &self,
