@@ -324,60 +324,105 @@ impl Reader<'_> {
     ) {
         let (quantities, spans) = sentence.figures(from);
         let mut breakdown = Breakdown::carried_over(sentence, previous_whole);
-        let mut previous: Option<Vec<&Indicator>> = None;
+        let mut previous: Vec<&Indicator> = Vec::new();
         for (i, q) in quantities.iter().enumerate() {
             let frame = Frame::new(sentence, &spans, i);
-            breakdown = breakdown.filter(|b| b.continues(sentence, &frame, q.unit));
-            if breakdown.is_none() {
-                breakdown = Breakdown::opened_before(sentence, &spans, i, facts.len(), &quantities);
-            }
-            let parent = breakdown.as_ref().map(|b| b.parent);
-            let strict = breakdown.as_ref().is_some_and(|b| b.strict);
+            breakdown = breakdown
+                .filter(|b| b.continues(sentence, &frame, q.unit))
+                .or_else(|| {
+                    Breakdown::opened_before(sentence, &spans, i, facts.len(), &quantities)
+                });
             let mut indicators = classify(self.catalog, sentence, &frame, q.unit);
             if indicators.is_empty() && continues_list(sentence, &spans, &quantities, i) {
-                // "实地督察了…2个镇、街道和…4个重点执法单位": list mates share the verb.
-                let own: String = sentence.chars[frame.local..frame.after].iter().collect();
-                indicators = previous.clone().unwrap_or_default();
-                indicators.retain(|ind| !ind.not.iter().any(|n| own.contains(n.as_str())));
+                indicators = inherited(&previous, sentence, &frame);
             }
             if followed_by_share(&sentence.chars, frame.end) {
                 // "以街道乡镇为被申请人的案件共339件,占比30%": one category's share of a total.
                 indicators.clear();
             }
-            previous = Some(indicators.clone());
-            let (start, end) = (sentence.bytes[spans[i].start], sentence.bytes[spans[i].end]);
-            let base = Fact {
-                indicator: None,
-                value: q.value,
-                unit: q.unit.to_owned(),
-                qualifier: q.qualifier,
-                subject: frame.subject(sentence),
-                start: self.doc.char_offset(start),
-                end: self.doc.char_offset(end),
-                evidence: sentence.evidence.clone(),
-                parent,
-                plan: self.plan.as_ref().is_some_and(|p| p.contains(&start)),
-                repeats: None,
-            };
-            let parent_indicator = parent
-                .and_then(|p| facts.get(p))
-                .and_then(|f: &Fact| f.indicator.clone());
-            let kept: Vec<&Indicator> = indicators
-                .into_iter()
-                .filter(|ind| {
-                    parent.is_none() || is_part_of(ind, parent_indicator.as_deref(), strict)
-                })
-                .collect();
-            if kept.is_empty() {
-                facts.push(base);
-            } else {
-                facts.extend(kept.into_iter().map(|ind| Fact {
-                    indicator: Some(ind.id.clone()),
-                    ..base.clone()
-                }));
-            }
+            previous = indicators.clone();
+            let fact = self.fact(
+                sentence,
+                &frame,
+                q,
+                &spans[i],
+                breakdown.as_ref().map(|b| b.parent),
+            );
+            let kept = kept_as_parts(indicators, breakdown.as_ref(), facts);
+            push(facts, fact, kept);
         }
     }
+
+    /// The fact for one figure, before any indicator is given to it.
+    fn fact(
+        &self,
+        sentence: &Sentence,
+        frame: &Frame,
+        q: &Quantity,
+        span: &Range<usize>,
+        parent: Option<usize>,
+    ) -> Fact {
+        let (start, end) = (sentence.bytes[span.start], sentence.bytes[span.end]);
+        Fact {
+            indicator: None,
+            value: q.value,
+            unit: q.unit.to_owned(),
+            qualifier: q.qualifier,
+            subject: frame.subject(sentence),
+            start: self.doc.char_offset(start),
+            end: self.doc.char_offset(end),
+            evidence: sentence.evidence.clone(),
+            parent,
+            plan: self.plan.as_ref().is_some_and(|p| p.contains(&start)),
+            repeats: None,
+        }
+    }
+}
+
+/// "实地督察了…2个镇、街道和…4个重点执法单位": list mates share the verb, unless
+/// the mate's own words exclude the indicator.
+fn inherited<'c>(
+    previous: &[&'c Indicator],
+    sentence: &Sentence,
+    frame: &Frame,
+) -> Vec<&'c Indicator> {
+    let own: String = sentence.chars[frame.local..frame.after].iter().collect();
+    previous
+        .iter()
+        .copied()
+        .filter(|ind| !ind.not.iter().any(|n| own.contains(n.as_str())))
+        .collect()
+}
+
+/// The indicators a figure keeps: all of them, or as a part of a breakdown
+/// only those the catalog names as parts of its whole's indicator.
+fn kept_as_parts<'c>(
+    indicators: Vec<&'c Indicator>,
+    breakdown: Option<&Breakdown>,
+    facts: &[Fact],
+) -> Vec<&'c Indicator> {
+    let Some(breakdown) = breakdown else {
+        return indicators;
+    };
+    let whole = facts
+        .get(breakdown.parent)
+        .and_then(|f| f.indicator.as_deref());
+    indicators
+        .into_iter()
+        .filter(|ind| is_part_of(ind, whole, breakdown.strict))
+        .collect()
+}
+
+/// Pushes one fact per indicator, or the fact without one.
+fn push(facts: &mut Vec<Fact>, fact: Fact, indicators: Vec<&Indicator>) {
+    if indicators.is_empty() {
+        facts.push(fact);
+        return;
+    }
+    facts.extend(indicators.into_iter().map(|ind| Fact {
+        indicator: Some(ind.id.clone()),
+        ..fact.clone()
+    }));
 }
 
 /// Whether the figure is followed by its share of a total (占比…, 占总数…).
