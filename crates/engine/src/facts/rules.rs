@@ -36,22 +36,6 @@ const VERB_COORDINATORS: &[char] = &['并'];
 /// What a coordinated member is replaced with while its mates are judged.
 const BLANK: char = '□';
 
-/// How well a rule fits a figure; smaller is better.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Fit {
-    /// 0: the key ends in the figure's own phrase; 1: in the words after it.
-    tier: u8,
-    /// The key's distance from the figure, coarsely: a key right at the
-    /// figure beats one a phrase away, whatever their lengths.
-    reach: usize,
-    /// Then longer keys first: 调处成功 over 调处.
-    weight: std::cmp::Reverse<usize>,
-    /// Chars between the key and the figure.
-    distance: usize,
-    /// Chars between the nearest topic word and the figure.
-    topic: usize,
-}
-
 /// Chars that count as "right at the figure" when weighing keys.
 const REACH: usize = 4;
 
@@ -90,21 +74,12 @@ fn best_fit<'c>(
     if NOT_A_COUNT.iter().any(|n| own.mention(n)) {
         return None;
     }
+    // Among the keys that hold, the better key wins, then the nearer topic.
     keyed
         .into_iter()
         .filter(|(_, ind)| !ind.not.iter().any(|n| own.mention(n)))
-        .filter_map(|(key, ind)| {
-            let topic = topic_distance(ind, sentence, frame)?;
-            let fit = Fit {
-                tier: key.tier,
-                reach: key.distance / REACH,
-                weight: std::cmp::Reverse(key.weight),
-                distance: key.distance,
-                topic,
-            };
-            Some((fit, ind))
-        })
-        .min_by_key(|(fit, _)| *fit)
+        .filter_map(|(key, ind)| Some(((key.rank(), topic_distance(ind, sentence, frame)?), ind)))
+        .min_by_key(|(rank, _)| *rank)
         .map(|(_, ind)| ind)
 }
 
@@ -128,15 +103,21 @@ impl OwnWords {
     }
 }
 
-/// Where an indicator's best key sits relative to a figure.
+/// Where an indicator's key sits relative to a figure.
 #[derive(Clone, Copy)]
 struct KeyFit {
+    /// 0: the key ends in the figure's own phrase; 1: in the words after it.
     tier: u8,
+    /// Chars between the key and the figure.
     distance: usize,
+    /// How much text the key names.
     weight: usize,
 }
 
 impl KeyFit {
+    /// Smaller is better: the key's own phrase before the words after it;
+    /// a key right at the figure before one a phrase away, whatever their
+    /// lengths; then the longer key (调处成功 over 调处); then the nearer.
     fn rank(&self) -> (u8, usize, std::cmp::Reverse<usize>, usize) {
         (
             self.tier,
@@ -170,15 +151,8 @@ fn keyed_indicators<'c>(
             if !measuring.contains(i) {
                 continue;
             }
-            let Some((tier, distance, weight)) =
-                key_fit(&catalog.indicators[i].keys[k], chars, frame)
-            else {
+            let Some(fit) = key_fit(&catalog.indicators[i].keys[k], chars, frame) else {
                 continue;
-            };
-            let fit = KeyFit {
-                tier,
-                distance,
-                weight,
             };
             match best.iter_mut().find(|(_, j)| *j == i) {
                 Some(slot) if fit.rank() < slot.0.rank() => slot.0 = fit,
@@ -192,8 +166,8 @@ fn keyed_indicators<'c>(
         .collect()
 }
 
-/// Where a key ends relative to the figure: (tier, distance, weight).
-fn key_fit(key: &Key, chars: &[char], frame: &Frame) -> Option<(u8, usize, usize)> {
+/// Where a key ends relative to the figure, if it occurs in the figure's windows.
+fn key_fit(key: &Key, chars: &[char], frame: &Frame) -> Option<KeyFit> {
     let last = key.parts.last()?;
     if !frame.may_contain(last) {
         return None;
@@ -214,16 +188,28 @@ fn key_fit(key: &Key, chars: &[char], frame: &Frame) -> Option<(u8, usize, usize
             // the figure counts the union, not this item.
             return None;
         }
-        return Some((0, frame.number - end, key.weight));
+        return Some(KeyFit {
+            tier: 0,
+            distance: frame.number - end,
+            weight: key.weight,
+        });
     }
     if opens_with_preposition(chars, frame.end) {
         // "20余次对信访工作…法治督察…作出批示": after 对 comes the object, and
         // the count is of the verb that ends the phrase.
         let last_key = rfind(chars, last, frame.end..window.end).filter(|&p| names_it(p));
-        return last_key.map(|p| (1, window.end - (p + last.len()), key.weight));
+        return last_key.map(|p| KeyFit {
+            tier: 1,
+            distance: window.end - (p + last.len()),
+            weight: key.weight,
+        });
     }
     let after = find(chars, last, frame.end..window.end).filter(|&p| names_it(p));
-    after.map(|p| (1, p - frame.end, key.weight))
+    after.map(|p| KeyFit {
+        tier: 1,
+        distance: p - frame.end,
+        weight: key.weight,
+    })
 }
 
 /// Prepositions that open an object phrase after a number-first figure.
