@@ -7,6 +7,7 @@
 //! a build defect, caught by the tests, never a run-time error.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -19,7 +20,38 @@ pub struct Catalog {
     by_unit: HashMap<String, IndicatorSet>,
     /// (indicator, key) index pairs by the first character of the key's last
     /// part: a figure's clause names the few keys worth trying.
-    by_key_start: HashMap<char, Vec<(usize, usize)>>,
+    by_key_start: HashMap<char, Vec<(usize, usize)>, BuildCharHasher>,
+}
+
+/// Hashes a char by multiplying it out: the key lookup runs for every
+/// character of every clause, and SipHash's strength buys nothing here.
+#[derive(Clone, Copy, Default)]
+struct BuildCharHasher;
+
+impl BuildHasher for BuildCharHasher {
+    type Hasher = CharHasher;
+
+    fn build_hasher(&self) -> CharHasher {
+        CharHasher(0)
+    }
+}
+
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 /// A set of indicators, by their index in the catalog.
@@ -133,7 +165,8 @@ impl Catalog {
                 by_unit.entry(unit.clone()).or_default().insert(i);
             }
         }
-        let mut by_key_start: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_key_start: HashMap<char, Vec<(usize, usize)>, BuildCharHasher> =
+            HashMap::default();
         for (i, ind) in indicators.iter().enumerate() {
             for (k, key) in ind.keys.iter().enumerate() {
                 if let Some(&first) = key.parts.last().and_then(|p| p.first()) {
