@@ -19,6 +19,8 @@ mod breakdown;
 mod frame;
 mod rules;
 mod tables;
+#[cfg(test)]
+mod tests;
 
 use std::collections::hash_map::{Entry, HashMap};
 use std::ops::Range;
