@@ -1,3 +1,5 @@
+//! Meta on short texts and on the sample reports: one reading per case.
+
 use super::*;
 use crate::outline::outline;
 

@@ -1,3 +1,5 @@
+//! Parts on short texts and on the sample reports: which items are found, and where.
+
 use super::*;
 use crate::outline::outline;
 
