@@ -84,7 +84,7 @@ pub fn analyze(input: &Input) -> Analysis {
     let page = page::Page::read(&doc, &mut diagnostics);
     let outline = outline::outline(&doc, &page);
     let meta = meta::meta(&doc, &page, &outline, input.page_meta);
-    let parts = parts::parts(&doc, &page, &outline);
+    let parts = parts::parts(&doc, &page, &outline, meta.report_year);
     let facts = facts::facts(&doc, &page, &outline, &parts, catalog);
     Analysis {
         meta,

@@ -305,8 +305,9 @@ impl Items {
     }
 }
 
-pub fn parts(doc: &Document, page: &Page, outline: &Outline) -> Parts {
-    let year = crate::meta::report_year(doc, page, outline);
+/// The five items; `year` is the year the report covers (from `meta`), which
+/// tells a plan heading for the next year from one for the year covered.
+pub fn parts(doc: &Document, page: &Page, outline: &Outline, year: Option<i32>) -> Parts {
     let mut parts = Parts::default();
     top_level_headings(doc, outline, year, &mut parts);
     if parts.measures.is_none() {

@@ -30,5 +30,5 @@ mod numeral;
 mod quantity;
 
 pub use decimal::{Decimal, ParseDecimalError};
-pub use numeral::{parse_numeral, Script};
+pub use numeral::{can_start as starts_a_numeral, parse_numeral, Script};
 pub use quantity::{quantities, Qualifier, Quantity};

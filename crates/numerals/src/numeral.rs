@@ -61,7 +61,7 @@ pub(crate) struct Unreadable {
 const MAX_INTEGER_DIGITS: u32 = 12;
 
 /// Whether a numeral can begin with `c`.
-pub(crate) fn can_start(c: char) -> bool {
+pub fn can_start(c: char) -> bool {
     // The scanner asks this of every character of a text: one bit per
     // character of the Basic Multilingual Plane answers without a match.
     static STARTERS: OnceLock<Vec<u64>> = OnceLock::new();

@@ -17,7 +17,7 @@ pub(super) const CLAUSE_BREAKS: &[char] =
 const PREPOSITIONS: &[char] = &['对', '向', '为', '把', '将', '给'];
 
 /// Single characters that join two items of a list.
-const JOINERS: &[char] = &['、', '和', '及', '与'];
+pub(super) const JOINERS: &[char] = &['、', '和', '及', '与'];
 
 pub(super) const LIST_JOINERS: &[&str] = &["、", "和", "与", "以及"];
 
@@ -92,8 +92,10 @@ impl Frame {
     /// number-first figure ("完成22个跨部门联合执法检查") the words after it.
     pub(super) fn subject(&self, sentence: &Sentence) -> String {
         let trim = |s: &str| {
-            s.trim_matches(|c: char| c.is_whitespace() || "、,，和及与".contains(c))
-                .to_owned()
+            s.trim_matches(|c: char| {
+                c.is_whitespace() || c == ',' || c == '，' || JOINERS.contains(&c)
+            })
+            .to_owned()
         };
         let local = trim(
             &sentence.chars[self.local..self.number]

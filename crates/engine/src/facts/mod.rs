@@ -30,7 +30,7 @@ use serde::ser::Serializer;
 use serde::Serialize;
 
 use self::breakdown::{is_part_of, Breakdown};
-use self::frame::{Frame, CLAUSE_BREAKS};
+use self::frame::{Frame, CLAUSE_BREAKS, JOINERS};
 use self::rules::classify;
 
 use crate::catalog::{Catalog, Indicator};
@@ -448,41 +448,12 @@ fn continues_list(
     }
     let between = &sentence.chars[spans[i - 1].end..spans[i].start];
     between.iter().all(|c| !CLAUSE_BREAKS.contains(c))
-        && between.iter().any(|c| "、和及与".contains(*c))
+        && between.iter().any(|c| JOINERS.contains(c))
 }
 
 /// Whether a sentence holds anything a numeral could start with.
 fn may_state_a_figure(sentence: &str) -> bool {
-    sentence.chars().any(|c| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '零' | '〇'
-                    | '一'
-                    | '二'
-                    | '两'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-                    | '百'
-                    | '千'
-                    | '壹'
-                    | '贰'
-                    | '叁'
-                    | '肆'
-                    | '伍'
-                    | '陆'
-                    | '柒'
-                    | '捌'
-                    | '玖'
-                    | '拾'
-            )
-    })
+    sentence.chars().any(fazhi_numerals::starts_a_numeral)
 }
 
 /// Byte ranges of short quotations: slogans and names (“4个1”, “实施1次执法…”), not reporting.

@@ -413,7 +413,7 @@ fn odd_inputs_are_read_without_failing() {
         let doc = Document::new(text);
         let page = Page::read(&doc, &mut Vec::new());
         let outline = outline(&doc, &page);
-        let _ = meta(&doc, &page, &outline, &[]);
-        let _ = crate::parts::parts(&doc, &page, &outline);
+        let meta = meta(&doc, &page, &outline, &[]);
+        let _ = crate::parts::parts(&doc, &page, &outline, meta.report_year);
     }
 }

@@ -7,7 +7,8 @@ fn read(text: &str) -> Parts {
     let doc = Document::new(text);
     let page = Page::read(&doc, &mut Vec::new());
     let outline = outline(&doc, &page);
-    parts(&doc, &page, &outline)
+    let year = crate::meta::report_year(&doc, &page, &outline);
+    parts(&doc, &page, &outline, year)
 }
 
 /// Renders which items were found, in the order of the rules, as a string of
