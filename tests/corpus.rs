@@ -19,7 +19,7 @@ fn sample_corpus() {
     });
 }
 
-/// One line per finding of the engine: metadata, parts, headings, facts.
+/// One line per thing the engine says: metadata, parts, headings, facts, findings.
 fn summary(a: &Analysis) -> String {
     let mut s = String::new();
     let _ = writeln!(
@@ -56,6 +56,13 @@ fn summary(a: &Analysis) -> String {
             f.unit,
             f.qualifier.as_str(),
             f.subject
+        );
+    }
+    for f in &a.findings {
+        let _ = writeln!(
+            s,
+            "finding {} {:?} [{}..{}]: {}",
+            f.rule, f.severity, f.start, f.end, f.message
         );
     }
     s

@@ -16,6 +16,8 @@ const CATALOG_TOML: &str = include_str!("../../../catalog/indicators.toml");
 
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
+    /// How figures of the catalog must agree (`[[relation]]` in the TOML).
+    pub relations: Vec<Relation>,
     /// The indicators each unit can measure: a figure is weighed only against those.
     by_unit: HashMap<String, IndicatorSet>,
     /// (indicator, key) index pairs by the first character of the key's last
@@ -86,6 +88,52 @@ pub struct Indicator {
     /// The indicators this one breaks down: as a part after 其中, a figure keeps
     /// its indicator only when its whole has one of these.
     pub part_of: Vec<String>,
+}
+
+/// How figures of a report must agree, as `indicators.md` states it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Relation {
+    /// `whole` is the sum of `parts`: of its listed parts when the report
+    /// breaks it down (其中…), or of all of them when `all_given` and the
+    /// report states every one in the same paragraph.
+    Sum {
+        whole: String,
+        parts: Vec<String>,
+        #[serde(default)]
+        all_given: bool,
+    },
+    /// `part` is at most `whole`, when both are stated in one sentence.
+    AtMost { part: String, whole: String },
+    /// `rate` is `numerator` / `denominator` × 100, for one of the
+    /// denominators practice uses (the closest is taken as the report's).
+    Rate {
+        rate: String,
+        numerator: String,
+        denominators: Vec<String>,
+    },
+}
+
+impl Relation {
+    fn ids(&self) -> Vec<&str> {
+        let mut ids = Vec::new();
+        match self {
+            Relation::Sum { whole, parts, .. } => {
+                ids.push(whole.as_str());
+                ids.extend(parts.iter().map(String::as_str));
+            }
+            Relation::AtMost { part, whole } => ids.extend([part.as_str(), whole.as_str()]),
+            Relation::Rate {
+                rate,
+                numerator,
+                denominators,
+            } => {
+                ids.extend([rate.as_str(), numerator.as_str()]);
+                ids.extend(denominators.iter().map(String::as_str));
+            }
+        }
+        ids
+    }
 }
 
 /// A phrase that says what a figure counts, kept as chars: matching runs on
@@ -176,6 +224,7 @@ impl Catalog {
         }
         let catalog = Catalog {
             indicators,
+            relations: file.relation,
             by_unit,
             by_key_start,
         };
@@ -185,6 +234,15 @@ impl Catalog {
                     "{}: part_of names unknown indicator {whole}",
                     ind.id
                 ));
+            }
+        }
+        for relation in &catalog.relations {
+            if let Some(id) = relation
+                .ids()
+                .into_iter()
+                .find(|id| catalog.get(id).is_none())
+            {
+                return Err(format!("relation names unknown indicator {id}"));
             }
         }
         Ok(catalog)
@@ -217,6 +275,8 @@ struct File {
     #[serde(default)]
     units: BTreeMap<String, Vec<String>>,
     indicator: Vec<RawIndicator>,
+    #[serde(default)]
+    relation: Vec<Relation>,
 }
 
 #[derive(Deserialize)]

@@ -13,6 +13,7 @@
 //! the user sees, even though matching runs on a normalised copy.
 
 mod catalog;
+mod checks;
 mod document;
 mod facts;
 mod meta;
@@ -20,7 +21,8 @@ mod outline;
 mod page;
 mod parts;
 
-pub use catalog::{Catalog, Indicator};
+pub use catalog::{Catalog, Indicator, Relation};
+pub use checks::{rule_by_id, Data, Evidence, Finding, Rule, RULES};
 pub use document::Document;
 pub use facts::Fact;
 pub use fazhi_numerals::{Decimal, Qualifier};
@@ -28,7 +30,7 @@ pub use meta::{Level, Meta, PageInfo};
 pub use outline::Heading;
 pub use parts::{Part, Parts};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What the engine is given: the clean text and what the page said about itself.
 #[derive(Clone, Copy, Debug, Default)]
@@ -46,22 +48,14 @@ pub struct Analysis {
     pub parts: Parts,
     pub outline: Vec<Heading>,
     pub facts: Vec<Fact>,
-    /// Filled by the checks; kept in the output contract from the start.
+    /// What the checks found, family by family (`checks::RULES`).
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A problem the checks found in a report (rules come with the checks).
-#[derive(Clone, Debug, Serialize)]
-pub struct Finding {
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    pub start: usize,
-    pub end: usize,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// How much a finding matters: `error` breaks a rule, `warning` is a likely
+/// defect, `info` is worth a look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -86,12 +80,22 @@ pub fn analyze(input: &Input) -> Analysis {
     let meta = meta::meta(&doc, &page, &outline, input.page_meta);
     let parts = parts::parts(&doc, &page, &outline, meta.report_year);
     let facts = facts::facts(&doc, &page, &outline, &parts, catalog);
+    let anchors = meta::anchors(&doc, &page);
+    let findings = checks::check(&checks::Report {
+        doc: &doc,
+        page: &page,
+        outline: &outline,
+        meta: &meta,
+        anchors: &anchors,
+        parts: &parts,
+        facts: &facts,
+    });
     Analysis {
         meta,
         parts,
         outline: outline.headings,
         facts,
-        findings: Vec::new(),
+        findings,
         diagnostics,
     }
 }

@@ -12,6 +12,8 @@
 
 mod place;
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::document::Document;
@@ -20,7 +22,8 @@ use crate::page::dates::{date_prefix, whole_date, Date};
 use crate::page::scan::{chars, visible, years};
 use crate::page::Page;
 pub(crate) use place::is_unit_name;
-use place::{expand_abbreviations, leading_place, leading_unit, split_unit, Unit};
+pub(crate) use place::split_unit;
+use place::{expand_abbreviations, leading_place, leading_unit, Unit};
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Meta {
@@ -52,8 +55,7 @@ pub struct PageInfo {
 impl PageInfo {
     fn of(doc: &Document, page: &Page) -> PageInfo {
         let fields = &page.fields;
-        let shown =
-            |r: &Option<std::ops::Range<usize>>| r.clone().map(|r| doc.display_slice(r).to_owned());
+        let shown = |r: &Option<Range<usize>>| r.clone().map(|r| doc.display_slice(r).to_owned());
         PageInfo {
             source: shown(&fields.source),
             publisher: shown(&fields.publisher),
@@ -165,10 +167,36 @@ pub fn meta(
     }
 }
 
+/// Where the values of `Meta` were read, as byte ranges of `doc.text()`: the
+/// evidence the checks cite.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Anchors {
+    /// The signature: the unit line through the date.
+    pub signature: Option<Range<usize>>,
+    /// The signing unit's name.
+    pub signer: Option<Range<usize>>,
+    /// The page's posting date.
+    pub published: Option<Range<usize>>,
+    /// The title line.
+    pub title: Option<Range<usize>>,
+}
+
+pub(crate) fn anchors(doc: &Document, page: &Page) -> Anchors {
+    let signature = signature(doc.text(), page);
+    Anchors {
+        signature: signature.as_ref().map(|s| s.unit.start..s.end),
+        signer: signature.map(|s| s.unit),
+        published: page.fields.published_bytes.clone(),
+        title: page.title.clone(),
+    }
+}
+
 /// The signature under the report: a unit-name line and a date line.
 struct Signature {
-    unit: std::ops::Range<usize>,
+    unit: Range<usize>,
     date: Date,
+    /// Where the date ends.
+    end: usize,
 }
 
 /// The last unit-name line followed by a line that is only a date (or both on
@@ -186,6 +214,7 @@ fn signature(text: &str, page: &Page) -> Option<Signature> {
                 return Some(Signature {
                     unit: unit.range(),
                     date,
+                    end: lines[i].end,
                 });
             }
         } else if let Some((head, tail)) = s.rsplit_once(' ') {
@@ -194,6 +223,7 @@ fn signature(text: &str, page: &Page) -> Option<Signature> {
                 return Some(Signature {
                     unit: start..start + head.trim_end().len(),
                     date,
+                    end: lines[i].end,
                 });
             }
         }

@@ -225,11 +225,12 @@ fn read_fields(text: &str, lines: &[Line], kinds: &[Kind], body: Range<usize>) -
             fields.record(text, pair);
         }
         if outside && posting_stamp.is_none() {
-            posting_stamp = unlabelled_posting_date(s);
+            posting_stamp = unlabelled_posting_date(s).map(|d| (d, line.range()));
         }
     }
-    if fields.published_date.is_none() {
-        fields.published_date = posting_stamp;
+    if let (None, Some((date, bytes))) = (fields.published_date, posting_stamp) {
+        fields.published_date = Some(date);
+        fields.published_bytes = Some(bytes);
     }
     fields
 }

@@ -113,6 +113,25 @@ impl Decimal {
         Some(Decimal::new(quotient, scale))
     }
 
+    /// The number of fraction digits (the value is normalised: `96.70` has 1).
+    pub fn scale(&self) -> u32 {
+        self.scale
+    }
+
+    /// The value cut (toward zero) to `scale` fraction digits: `96.77` → `96.7`.
+    pub fn truncated(self, scale: u32) -> Decimal {
+        if scale >= self.scale {
+            return self;
+        }
+        let cut = pow10(self.scale - scale).unwrap_or(i128::MAX);
+        Decimal::new(self.mantissa / cut, scale)
+    }
+
+    /// The magnitude (`i128::MIN`'s saturates).
+    pub fn abs(self) -> Decimal {
+        Decimal::new(self.mantissa.saturating_abs(), self.scale)
+    }
+
     /// Both mantissas at the finer of the two scales, and that scale.
     fn aligned(self, o: Decimal) -> Option<(i128, i128, u32)> {
         let scale = self.scale.max(o.scale);
@@ -276,6 +295,15 @@ mod tests {
         assert_eq!(d("007.10").to_string(), "7.1");
         assert_eq!(Decimal::new(1500, 3), d("1.5"));
         assert_eq!(Decimal::new(0, u32::MAX), Decimal::ZERO);
+    }
+
+    #[test]
+    fn truncation_cuts_toward_zero() {
+        assert_eq!(d("96.77").truncated(1), d("96.7"));
+        assert_eq!(d("-96.77").truncated(0), d("-96"));
+        assert_eq!(d("96.7").truncated(3), d("96.7"));
+        assert_eq!(d("96.7").scale(), 1);
+        assert_eq!(d("-2.5").abs(), d("2.5"));
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub struct Fact {
 
 /// JSON has no decimal type: integers are written exactly, fractions through
 /// f64 at this last step only (money is in yuan and integral in practice).
-fn serialize_decimal<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_decimal<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     match value.to_i64() {
         Some(i) => s.serialize_i64(i),
         None => s.serialize_f64(value.to_f64()),

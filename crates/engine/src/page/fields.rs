@@ -247,6 +247,8 @@ fn clean_value(line: &str, range: Range<usize>) -> Range<usize> {
 pub struct PageFields {
     /// The page's posting date (发布日期, 发布时间, 更新时间, 日期…; never 成文日期).
     pub published_date: Option<Date>,
+    /// Byte range in `doc.text()` of the posting date's value.
+    pub published_bytes: Option<Range<usize>>,
     /// The document's own date (成文日期, 发文日期).
     pub written_date: Option<Date>,
     /// Byte ranges in `doc.text()` of the text values.
@@ -267,7 +269,13 @@ impl PageFields {
         }
         let date = || date_prefix(value).map(|(d, _)| d);
         let slot = match pair.field {
-            Field::Published => return set_date(&mut self.published_date, date()),
+            Field::Published => {
+                if self.published_date.is_none() {
+                    self.published_date = date();
+                    self.published_bytes = self.published_date.and(Some(pair.value.clone()));
+                }
+                return;
+            }
             Field::Written => return set_date(&mut self.written_date, date()),
             Field::Source => &mut self.source,
             Field::Publisher => &mut self.publisher,
