@@ -89,6 +89,7 @@ pub fn analyze(input: &Input) -> Analysis {
         anchors: &anchors,
         parts: &parts,
         facts: &facts,
+        sentences: checks::body_sentences(&doc, &page),
     });
     Analysis {
         meta,

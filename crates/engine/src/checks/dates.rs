@@ -8,14 +8,16 @@
 //! this module reports the evidence that disagrees with it.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{Data, Finding, Report};
-use crate::page::scan::years;
+use crate::page::scan::{years, Words};
 
 /// Month and day of the publication deadline in the year after the year covered.
 const DEADLINE: &str = "04-01";
 /// Words that mean "now" to the writer: in a report signed after the year it
-/// covers they point at the wrong year. Longest first at each position.
+/// covers they point at the wrong year. The longer of two words that start
+/// alike comes first.
 const RELATIVE_TIME_WORDS: &[&str] = &[
     "今年以来",
     "今年上半年",
@@ -230,6 +232,7 @@ fn relative_time(report: &Report, year: i32, findings: &mut Vec<Finding>) {
     let Some(written) = written.filter(|w| *w > year) else {
         return;
     };
+    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(RELATIVE_TIME_WORDS));
     let text = report.doc.text();
     for line in &report.page.lines {
         if report.in_plan(line.start) {
@@ -237,9 +240,9 @@ fn relative_time(report: &Report, year: i32, findings: &mut Vec<Finding>) {
         }
         let s = &text[line.range()];
         let mut from = 0;
-        while let Some((at, word)) = first_word(&s[from..], RELATIVE_TIME_WORDS) {
-            let bytes = line.start + from + at..line.start + from + at + word.len();
-            from += at + word.len();
+        while let Some((at, word)) = WORDS.first_in(s, from) {
+            let bytes = line.start + at..line.start + at + word.len();
+            from = at + word.len();
             findings.push(report.finding(
                 "dates.relative_time",
                 bytes.clone(),
@@ -251,14 +254,6 @@ fn relative_time(report: &Report, year: i32, findings: &mut Vec<Finding>) {
             ));
         }
     }
-}
-
-/// The earliest of `words` in `s`, the longest at that position.
-fn first_word(s: &str, words: &[&'static str]) -> Option<(usize, &'static str)> {
-    words
-        .iter()
-        .filter_map(|w| s.find(w).map(|at| (at, *w)))
-        .min_by_key(|&(at, w)| (at, std::cmp::Reverse(w.len())))
 }
 
 /// Years named on their own: not inside a document's name (《…2021年…》) and

@@ -182,6 +182,9 @@ pub(crate) struct Report<'a> {
     pub anchors: &'a Anchors,
     pub parts: &'a Parts,
     pub facts: &'a [Fact],
+    /// The sentences of the body lines, in order, as byte ranges (each with
+    /// its closing mark).
+    pub sentences: Vec<Range<usize>>,
 }
 
 impl Report<'_> {
@@ -245,9 +248,17 @@ impl Report<'_> {
         }
     }
 
-    /// The sentence around `bytes`, as a byte range of `doc.text()`.
+    /// The sentence around `bytes`, as a byte range of `doc.text()` (its
+    /// closing mark excluded).
     fn sentence_around(&self, bytes: Range<usize>) -> Range<usize> {
-        around(self.doc.text(), bytes, SENTENCE_BREAKS)
+        let i = self.sentences.partition_point(|s| s.start <= bytes.start);
+        match i.checked_sub(1).map(|i| &self.sentences[i]) {
+            Some(s) if bytes.end <= s.end => {
+                let text = &self.doc.text()[s.clone()];
+                s.start..s.start + text.trim_end_matches(SENTENCE_BREAKS).len()
+            }
+            _ => around(self.doc.text(), bytes, SENTENCE_BREAKS),
+        }
     }
 
     /// The part of a sentence around `bytes` up to semicolons: one matter.
@@ -306,6 +317,14 @@ fn shorten(s: &str) -> String {
     let head: String = s.chars().take(half).collect();
     let tail: String = s.chars().skip(n - half).collect();
     format!("{head}……{tail}")
+}
+
+/// The sentences of the body lines, for `Report::sentences`.
+pub(crate) fn body_sentences(doc: &Document, page: &Page) -> Vec<Range<usize>> {
+    page.lines
+        .iter()
+        .flat_map(|line| crate::page::scan::sentences(doc.text(), line.range()))
+        .collect()
 }
 
 /// Runs every check on one report, findings in text order within each family.

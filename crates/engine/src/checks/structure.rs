@@ -7,9 +7,11 @@
 //! the page does not show.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{Finding, Report};
 use crate::meta::split_unit;
+use crate::page::scan::Words;
 use crate::Level;
 
 /// The four items every report must carry (`report-rules.md`), as the rules name them.
@@ -134,16 +136,21 @@ fn placeholders(report: &Report, findings: &mut Vec<Finding>) {
 
 /// Byte ranges of the placeholders in one line.
 fn placeholders_in(line: &str) -> Vec<Range<usize>> {
+    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(PLACEHOLDER_WORDS));
     let mut found: Vec<Range<usize>> = Vec::new();
-    for word in PLACEHOLDER_WORDS {
-        for (at, _) in line.match_indices(word) {
-            if !line[..at].ends_with(PENDING_OPENERS) {
-                found.push(at..at + word.len());
-            }
-        }
+    if line.contains(PLACEHOLDER_MARKS) {
+        found.extend(mark_runs(line));
     }
-    found.extend(mark_runs(line));
-    found.extend(drafting_notes(line));
+    if line.contains('【') {
+        found.extend(drafting_notes(line));
+    }
+    let mut from = 0;
+    while let Some((at, word)) = WORDS.first_in(line, from) {
+        if !line[..at].ends_with(PENDING_OPENERS) {
+            found.push(at..at + word.len());
+        }
+        from = at + word.len();
+    }
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     found.dedup_by(|later, earlier| later.start < earlier.end);
     found

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Data, Finding, Report};
-use crate::page::scan::{chars, sentences};
+use std::sync::LazyLock;
+
+use crate::page::scan::{chars, Words};
 
 /// A repeated sentence shorter than this (without punctuation) is a formula
 /// ("坚持依法行政"), not a copied passage.
@@ -109,8 +111,9 @@ const MAX_EXAMPLES: usize = 5;
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     duplicated_body(report, findings);
-    repeated_passages(report, findings);
-    prescriptive(report, findings);
+    let sentences = body_sentences(report);
+    repeated_passages(report, &sentences, findings);
+    prescriptive(report, &sentences, findings);
     density(report, findings);
     areas_without_figures(report, findings);
 }
@@ -136,55 +139,73 @@ fn duplicated_body(report: &Report, findings: &mut Vec<Finding>) {
     findings.push(finding);
 }
 
-/// Sentences of the body, as byte ranges, with their comparable text. Lines
-/// without a closing mark are headings, titles or table rows, not sentences.
-fn body_sentences(report: &Report) -> Vec<(Range<usize>, String)> {
+/// A sentence of running text (a line without a closing mark is a heading,
+/// a title or a table row), with the hash of its letters and digits.
+struct Sentence {
+    bytes: Range<usize>,
+    /// Letters and digits: what a repeat is judged on.
+    letters: usize,
+    key: u64,
+}
+
+fn body_sentences(report: &Report) -> Vec<Sentence> {
     let text = report.doc.text();
-    let headings: Vec<Range<usize>> = report
+    let mut titles: Vec<Range<usize>> = report
         .outline
         .headings
         .iter()
         .map(|h| h.title_bytes.clone())
         .collect();
-    let mut out = Vec::new();
-    for line in &report.page.lines {
-        for s in sentences(text, line.range()) {
-            let s = trim_marks(text, s);
-            let closed = text[s.clone()].ends_with(SENTENCE_CLOSERS);
-            if !closed
-                || headings
-                    .iter()
-                    .any(|h| h.start <= s.start && s.end <= h.end)
-            {
-                continue;
+    titles.sort_by_key(|t| t.start);
+    let is_title = |s: &Range<usize>| {
+        let i = titles.partition_point(|t| t.start <= s.start);
+        i > 0 && s.end <= titles[i - 1].end
+    };
+    report
+        .sentences
+        .iter()
+        .map(|s| trim_spaces(text, s.clone()))
+        .filter(|s| text[s.clone()].ends_with(SENTENCE_CLOSERS) && !is_title(s))
+        .map(|bytes| {
+            let (letters, key) = fingerprint(&text[bytes.clone()]);
+            Sentence {
+                bytes,
+                letters,
+                key,
             }
-            out.push((s.clone(), comparable(&text[s])));
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// A sentence or paragraph stated twice. Runs of consecutive repeated
 /// sentences make one passage; each passage is reported at its second place.
-fn repeated_passages(report: &Report, findings: &mut Vec<Finding>) {
-    let sentences = body_sentences(report);
-    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+fn repeated_passages(report: &Report, sentences: &[Sentence], findings: &mut Vec<Finding>) {
+    let text = report.doc.text();
+    let mut first_seen: HashMap<u64, usize> = HashMap::new();
     let mut repeats: Vec<(usize, usize)> = Vec::new();
-    for (i, (_, key)) in sentences.iter().enumerate() {
-        if chars(key) < MIN_REPEATED_CHARS {
+    for (i, sentence) in sentences.iter().enumerate() {
+        if sentence.letters < MIN_REPEATED_CHARS {
             continue;
         }
-        match first_seen.get(key.as_str()) {
-            Some(&first) => repeats.push((first, i)),
+        match first_seen.get(&sentence.key) {
+            Some(&first)
+                if same_letters(
+                    &text[sentences[first].bytes.clone()],
+                    &text[sentence.bytes.clone()],
+                ) =>
+            {
+                repeats.push((first, i));
+            }
+            Some(_) => {}
             None => {
-                first_seen.insert(key, i);
+                first_seen.insert(sentence.key, i);
             }
         }
     }
     for run in runs(&repeats) {
         let (first, second) = (run[0], run[run.len() - 1]);
-        let earlier = sentences[first.0].0.start..sentences[second.0].0.end;
-        let later = sentences[first.1].0.start..sentences[second.1].0.end;
+        let earlier = sentences[first.0].bytes.start..sentences[second.0].bytes.end;
+        let later = sentences[first.1].bytes.start..sentences[second.1].bytes.end;
         let place = |at: usize| {
             report
                 .section_at(at)
@@ -219,11 +240,11 @@ fn runs(pairs: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
 
 /// Prescriptions in the reporting part of the report (the plan is allowed
 /// to prescribe, the shortcomings to say what is needed).
-fn prescriptive(report: &Report, findings: &mut Vec<Finding>) {
+fn prescriptive(report: &Report, sentences: &[Sentence], findings: &mut Vec<Finding>) {
     let text = report.doc.text();
-    let reporting: Vec<Range<usize>> = body_sentences(report)
-        .into_iter()
-        .map(|(s, _)| s)
+    let reporting: Vec<Range<usize>> = sentences
+        .iter()
+        .map(|s| s.bytes.clone())
         .filter(|s| !report.in_plan(s.start) && !in_part(&report.parts.shortcomings, s.start))
         .collect();
     let prescribing: Vec<&Range<usize>> = reporting
@@ -262,7 +283,8 @@ fn prescriptive(report: &Report, findings: &mut Vec<Finding>) {
 /// Whether a sentence prescribes: a clause opening with a modal, or a modal
 /// phrase anywhere.
 fn prescribes(sentence: &str) -> bool {
-    if MODAL_PHRASES.iter().any(|m| sentence.contains(m)) {
+    static PHRASES: LazyLock<Words> = LazyLock::new(|| Words::new(MODAL_PHRASES));
+    if PHRASES.found_in(sentence) {
         return true;
     }
     sentence.split([',', ';', ':']).any(|clause| {
@@ -363,16 +385,35 @@ fn in_part(part: &Option<crate::parts::Part>, byte: usize) -> bool {
 }
 
 /// A sentence without the spaces around it.
-fn trim_marks(text: &str, s: Range<usize>) -> Range<usize> {
+fn trim_spaces(text: &str, s: Range<usize>) -> Range<usize> {
     let inner = &text[s.clone()];
     let start = s.start + (inner.len() - inner.trim_start().len());
     let end = s.start + inner.trim_end().len();
     start..end.max(start)
 }
 
-/// The text a repeat is judged on: letters and digits only.
-fn comparable(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+/// The letters and digits of `s`: what a repeat is judged on, so a repeat
+/// with another comma is still a repeat.
+fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+    // The common cases first, without the Unicode table lookup: Han
+    // characters, ASCII, and the CJK and general punctuation blocks.
+    s.chars().filter(|&c| match c {
+        '\u{4e00}'..='\u{9fff}' => true,
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' => false,
+        _ => c.is_alphanumeric(),
+    })
+}
+
+/// The number of letters and digits of `s` and their hash (FNV-1a).
+fn fingerprint(s: &str) -> (usize, u64) {
+    letters(s).fold((0, 0xcbf2_9ce4_8422_2325), |(n, h), c| {
+        (n + 1, (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3))
+    })
+}
+
+fn same_letters(a: &str, b: &str) -> bool {
+    letters(a).eq(letters(b))
 }
 
 #[cfg(test)]
