@@ -106,7 +106,87 @@ fn jsonl_gives_one_object_per_file_with_the_contract_fields() {
         ] {
             assert!(fact.get(field).is_some(), "missing facts[].{field}");
         }
+        assert!(line["card"]["score"].is_u64(), "a report card");
     }
+}
+
+#[test]
+fn findings_follow_the_contract() {
+    let out = fazhi(&["analyze", "--format", "jsonl", &corpus_file("001")]);
+    let lines = json_lines(out.stdout);
+    let findings = lines[0]["findings"].as_array().expect("findings array");
+    assert!(!findings.is_empty());
+    for finding in findings {
+        let mut keys: Vec<&str> = finding
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        let mut contract = [
+            "rule", "severity", "message", "start", "end", "evidence", "data",
+        ];
+        contract.sort_unstable();
+        assert_eq!(keys, contract);
+    }
+}
+
+#[test]
+fn review_ranks_the_reports_of_a_year() {
+    let out = fazhi(&["review", "corpus", "--year", "2023", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].starts_with("rank,file,title"));
+    // Four reports cover 2023 (004 covers 2024); the best first.
+    assert_eq!(rows.len(), 5, "{csv}");
+    let scores: Vec<u32> = rows[1..]
+        .iter()
+        .map(|r| r.split(',').nth(7).expect("score").parse().expect("number"))
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn review_writes_one_letter_per_report() {
+    let dir = scratch_dir("letters");
+    let out = fazhi(&[
+        "review",
+        &corpus_file("001"),
+        &corpus_file("003"),
+        "--letters",
+        &dir.display().to_string(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut letters: Vec<String> = std::fs::read_dir(&dir)
+        .expect("letters written")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    letters.sort();
+    assert_eq!(letters.len(), 2);
+    assert!(letters[0].starts_with("001_") && letters[0].ends_with(".审核意见.txt"));
+    let text = std::fs::read_to_string(dir.join(&letters[0])).expect("letter");
+    assert!(text.contains("规则 text.duplicated_body"), "{text}");
+}
+
+#[test]
+fn a_bad_card_file_is_a_usage_error() {
+    let dir = scratch_dir("card");
+    let card = dir.join("card.toml");
+    std::fs::write(&card, "[severity]\nerror = \"heavy\"\n").expect("write card");
+    let out = fazhi(&["review", "corpus", "--card", &card.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("评分卡"), "{stderr}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 
 use anyhow::{bail, Context};
 use fazhi_engine::{Analysis, Diagnostic, Input, Severity};
+use fazhi_review::{Card, CardConfig};
 use fazhi_text::{Limits, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -27,6 +28,9 @@ pub struct Args {
     /// 单个文件的大小上限 (MB)
     #[arg(long, default_value_t = 50)]
     max_size_mb: u64,
+    /// 评分卡文件 (TOML; 默认使用内置的 config/card.toml)
+    #[arg(long)]
+    card: Option<PathBuf>,
 }
 
 /// One input file and what became of it.
@@ -39,6 +43,7 @@ pub struct Report {
 pub struct Analyzed {
     pub source: Source,
     pub analysis: Analysis,
+    pub card: Card,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -53,7 +58,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max_file_bytes: args.max_size_mb.saturating_mul(1024 * 1024),
         ..Limits::default()
     };
-    let reports = analyze_all(&files, &limits);
+    let card = load_card(args.card.as_deref())?;
+    let reports = analyze_all(&files, &limits, &card);
     let failed = reports.iter().filter(|r| r.outcome.is_err()).count();
     for report in &reports {
         if let Err(message) = &report.outcome {
@@ -110,8 +116,18 @@ fn has_report_extension(path: &Path) -> bool {
     ext.is_some_and(|e| REPORT_EXTENSIONS.contains(&e.as_str()))
 }
 
+/// The office's card file, or the built-in one.
+pub fn load_card(path: Option<&Path>) -> anyhow::Result<CardConfig> {
+    let Some(path) = path else {
+        return Ok(CardConfig::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("无法读取评分卡 {}", path.display()))?;
+    CardConfig::parse(&text).with_context(|| format!("评分卡 {} 无法使用", path.display()))
+}
+
 /// Reads and analyses every file, on all cores, keeping the input order.
-fn analyze_all(files: &[PathBuf], limits: &Limits) -> Vec<Report> {
+pub fn analyze_all(files: &[PathBuf], limits: &Limits, card: &CardConfig) -> Vec<Report> {
     let progress = progress_bar(files.len());
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Report>>> = files.iter().map(|_| Mutex::new(None)).collect();
@@ -123,7 +139,7 @@ fn analyze_all(files: &[PathBuf], limits: &Limits) -> Vec<Report> {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                let report = analyze_one(path, limits);
+                let report = analyze_one(path, limits, card);
                 *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(report);
                 progress.inc(1);
             });
@@ -136,7 +152,7 @@ fn analyze_all(files: &[PathBuf], limits: &Limits) -> Vec<Report> {
         .collect()
 }
 
-fn analyze_one(path: &Path, limits: &Limits) -> Report {
+fn analyze_one(path: &Path, limits: &Limits, card: &CardConfig) -> Report {
     let file = path.display().to_string();
     let outcome = fazhi_text::read_path(path, limits)
         .map_err(|e| e.to_string())
@@ -150,7 +166,13 @@ fn analyze_one(path: &Path, limits: &Limits) -> Report {
                 message: n.clone(),
             });
             analysis.diagnostics.splice(0..0, notes);
-            Analyzed { source, analysis }
+            card.apply_severities(&mut analysis.findings);
+            let card = card.card(&analysis.findings);
+            Analyzed {
+                source,
+                analysis,
+                card,
+            }
         });
     Report { file, outcome }
 }

@@ -8,6 +8,7 @@
 mod analyze;
 mod bench;
 mod output;
+mod review;
 
 use std::process::ExitCode;
 
@@ -28,6 +29,8 @@ struct Cli {
 enum Command {
     /// 分析报告: 元数据、五项内容、提纲与全部数据 (each fact with its evidence)
     Analyze(analyze::Args),
+    /// 审核一批报告: 评分、排名、雷同内容, 可为每份报告生成审核意见
+    Review(review::Args),
     /// 测速: 整个流程在单核上的吞吐量 (MB/s)
     Bench(bench::Args),
 }
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Review(args) => review::run(args),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {

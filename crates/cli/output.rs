@@ -1,11 +1,12 @@
 //! Output formats of `fazhi analyze`: a Chinese table for people, JSON, JSON
 //! Lines and CSV for machines. The JSON shape is the output contract
 //! (`{"file", "meta", "parts", "outline", "facts", "findings", "diagnostics"}`,
-//! or `{"file", "error"}` for a file that could not be read).
+//! plus `card`, or `{"file", "error"}` for a file that could not be read).
 
 use std::io::{self, Write};
 
-use fazhi_engine::{Analysis, Catalog, Fact, Level, Qualifier};
+use fazhi_engine::{Analysis, Catalog, Fact, Level, Qualifier, Severity};
+use fazhi_review::Card;
 use serde::Serialize;
 
 use crate::analyze::Report;
@@ -45,6 +46,8 @@ struct ReportJson<'a> {
     encoding: Option<&'static str>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     analysis: Option<&'a Analysis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    card: Option<&'a Card>,
 }
 
 impl<'a> From<&'a Report> for ReportJson<'a> {
@@ -56,6 +59,7 @@ impl<'a> From<&'a Report> for ReportJson<'a> {
                 format: Some(a.source.format.as_str()),
                 encoding: Some(a.source.encoding),
                 analysis: Some(&a.analysis),
+                card: Some(&a.card),
             },
             Err(e) => ReportJson {
                 file: &r.file,
@@ -63,6 +67,7 @@ impl<'a> From<&'a Report> for ReportJson<'a> {
                 format: None,
                 encoding: None,
                 analysis: None,
+                card: None,
             },
         }
     }
@@ -120,7 +125,7 @@ fn write_csv(out: &mut impl Write, reports: &[Report]) -> io::Result<()> {
     Ok(())
 }
 
-fn csv_field(field: &str) -> String {
+pub fn csv_field(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -195,7 +200,50 @@ fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
     for d in &analysis.diagnostics {
         writeln!(out, "提示      {}", d.message)?;
     }
+    write_findings(out, analysis, &a.card)?;
     writeln!(out)
+}
+
+fn write_findings(out: &mut impl Write, analysis: &Analysis, card: &Card) -> io::Result<()> {
+    let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+    writeln!(
+        out,
+        "审核意见  {} 条 (错误 {}, 警告 {}, 提示 {})",
+        analysis.findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )?;
+    for finding in &analysis.findings {
+        writeln!(
+            out,
+            "  [{}] {}  第{}字  {}",
+            severity_label(finding.severity),
+            finding.rule,
+            finding.start + 1,
+            finding.message
+        )?;
+    }
+    let breakdown: Vec<String> = card
+        .deductions
+        .iter()
+        .filter(|d| d.points > 0)
+        .map(|d| format!("{} −{}", d.name, d.points))
+        .collect();
+    let breakdown = if breakdown.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", breakdown.join(", "))
+    };
+    writeln!(out, "评分      {} 分{breakdown}", card.score)
+}
+
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "错误",
+        Severity::Warning => "警告",
+        Severity::Info => "提示",
+    }
 }
 
 fn write_fact_row(out: &mut impl Write, catalog: &Catalog, fact: &Fact) -> io::Result<()> {

@@ -45,12 +45,22 @@ pub struct Input<'a> {
 #[derive(Clone, Debug, Serialize)]
 pub struct Analysis {
     pub meta: Meta,
+    /// Character span of the report body: after the page's header, before its
+    /// footer, the first copy when the page publishes the body twice.
+    pub body: Span,
     pub parts: Parts,
     pub outline: Vec<Heading>,
     pub facts: Vec<Fact>,
     /// What the checks found, family by family (`checks::RULES`).
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A character span of the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
 }
 
 /// How much a finding matters: `error` breaks a rule, `warning` is a likely
@@ -93,6 +103,10 @@ pub fn analyze(input: &Input) -> Analysis {
     });
     Analysis {
         meta,
+        body: Span {
+            start: doc.char_offset(page.body.start),
+            end: doc.char_offset(page.body.end),
+        },
         parts,
         outline: outline.headings,
         facts,

@@ -171,6 +171,16 @@ pub enum Data {
         count: usize,
         total: usize,
     },
+    /// A passage shared with another report (`other`, as the corpus names
+    /// it), at `other_start..other_end` there.
+    Copy {
+        other: String,
+        other_start: usize,
+        other_end: usize,
+        relation: String,
+        chars: usize,
+        rarity: f64,
+    },
 }
 
 /// Everything the checks read about one report.

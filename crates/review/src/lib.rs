@@ -1,0 +1,13 @@
+//! The reviewer's view: what a 依法治办 makes of a batch of analysed reports.
+//!
+//! The engine says what is wrong with one report (`Analysis::findings`);
+//! this crate weighs those findings into a report card with the office's own
+//! weights (`card`), and writes the 审核意见 a reviewer sends back to the unit
+//! (`letter`). Like the engine it is pure: configuration arrives as text, and
+//! letters leave as text; reading folders and writing files is the CLI's job.
+
+mod card;
+mod letter;
+
+pub use card::{Card, CardConfig, CardError, Deduction};
+pub use letter::{letter, Letter};
