@@ -7,6 +7,7 @@
 
 mod analyze;
 mod bench;
+mod bench_copy;
 mod output;
 
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ enum Command {
     Analyze(analyze::Args),
     /// 测速: 整个流程在单核上的吞吐量 (MB/s)
     Bench(bench::Args),
+    /// 测速: 在合成语料上检测报告间共享段落 (抄袭) 的用时与召回率
+    BenchCopy(bench_copy::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
+        Command::BenchCopy(args) => bench_copy::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -10,8 +10,6 @@
 //!
 //! It does not know about documents or the corpus; the index does.
 
-use std::collections::VecDeque;
-
 /// The multiplier of the rolling polynomial hash (odd, so every unit counts).
 const BASE: u64 = 0x0000_0100_0000_01B3;
 
@@ -20,41 +18,49 @@ const BASE: u64 = 0x0000_0100_0000_01B3;
 pub(crate) const MAX_SHINGLE: usize = 256;
 
 /// Calls `select(position, hash)` for each fingerprint of `units`, in
-/// increasing position. `queue` is scratch space, reused between texts.
+/// increasing position. `hashes` is scratch space, reused between texts.
 /// A text with fewer than `window` shingles still gets its smallest one.
 pub(crate) fn winnow(
     units: &[u16],
     shingle: usize,
     window: usize,
-    queue: &mut VecDeque<(usize, u64)>,
+    hashes: &mut Vec<u64>,
     mut select: impl FnMut(usize, u64),
 ) {
     let shingle = shingle.clamp(1, MAX_SHINGLE);
-    let Some(count) = (units.len() + 1).checked_sub(shingle).filter(|&n| n > 0) else {
+    if units.len() < shingle {
         return;
-    };
-    let window = window.clamp(1, count);
-    queue.clear();
-    let mut last = None;
-    for (position, hash) in shingle_hashes(units, shingle).enumerate() {
-        // Dropping the equal ones too makes the rightmost minimum win.
-        while queue.back().is_some_and(|&(_, h)| h >= hash) {
-            queue.pop_back();
-        }
-        queue.push_back((position, hash));
-        let Some(window_start) = (position + 1).checked_sub(window) else {
-            continue;
+    }
+    hashes.clear();
+    hashes.extend(shingle_hashes(units, shingle));
+    let window = window.clamp(1, hashes.len());
+    let mut smallest = None;
+    for end in window - 1..hashes.len() {
+        let start = end + 1 - window;
+        let at = match smallest {
+            Some(at) if at >= start && hashes[end] > hashes[at] => at,
+            Some(at) if at >= start => end,
+            // The smallest left the window: look for it again. With random
+            // hashes that happens about every `window / 2` shingles, so the
+            // rescans cost about two comparisons per shingle.
+            _ => start + rightmost_smallest(&hashes[start..=end]),
         };
-        while queue.front().is_some_and(|&(p, _)| p < window_start) {
-            queue.pop_front();
-        }
-        if let Some(&(p, h)) = queue.front() {
-            if last != Some(p) {
-                select(p, h);
-                last = Some(p);
-            }
+        if smallest != Some(at) {
+            select(at, hashes[at]);
+            smallest = Some(at);
         }
     }
+}
+
+/// The position of the smallest hash, the rightmost of equals.
+fn rightmost_smallest(hashes: &[u64]) -> usize {
+    let mut best = 0;
+    for (i, &hash) in hashes.iter().enumerate() {
+        if hash <= hashes[best] {
+            best = i;
+        }
+    }
+    best
 }
 
 /// The hash of each shingle of `units` (`shingle` ≥ 1, at most `units.len()`),
@@ -96,13 +102,9 @@ mod tests {
 
     fn fingerprints(text: &str, shingle: usize, window: usize) -> Vec<(usize, u64)> {
         let mut found = Vec::new();
-        winnow(
-            &units(text),
-            shingle,
-            window,
-            &mut VecDeque::new(),
-            |p, h| found.push((p, h)),
-        );
+        winnow(&units(text), shingle, window, &mut Vec::new(), |p, h| {
+            found.push((p, h))
+        });
         found
     }
 

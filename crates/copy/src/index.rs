@@ -9,7 +9,6 @@
 //! report's fingerprints are a range of ids. It does not align anything;
 //! `align` does.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::fingerprint::{winnow, MAX_SHINGLE};
@@ -55,30 +54,25 @@ impl<'d, 'a> Corpus<'d, 'a> {
     /// holding each fingerprint.
     pub fn new(docs: &'d [Document<'a>], options: &Options) -> Self {
         let shingle = options.shingle.clamp(1, MAX_SHINGLE);
-        let mut units = Vec::new();
-        let mut unit_starts = vec![0];
-        let mut fingerprint_starts = vec![0];
-        let mut positions = Vec::new();
-        let mut postings = Vec::new();
-        let mut queue = VecDeque::new();
-        for doc in docs {
-            let start = units.len();
-            normalise(doc.text, &doc.body, |c, _| {
-                units.extend_from_slice(c.encode_utf16(&mut [0; 2]))
-            });
+        let (units, unit_starts) = normalise_all(docs);
+        let mut fingerprints = Fingerprints::with_capacity_for(units.len(), options.window);
+        let mut hashes = Vec::new();
+        for bounds in unit_starts.windows(2) {
+            let report = &units[bounds[0]..bounds[1]];
             winnow(
-                &units[start..],
+                report,
                 shingle,
                 options.window,
-                &mut queue,
-                |position, hash| {
-                    postings.push((hash, positions.len() as u32));
-                    positions.push(position as u32);
-                },
+                &mut hashes,
+                |position, hash| fingerprints.push(position, hash),
             );
-            unit_starts.push(units.len());
-            fingerprint_starts.push(positions.len() as u32);
+            fingerprints.end_report();
         }
+        let Fingerprints {
+            starts: fingerprint_starts,
+            positions,
+            mut postings,
+        } = fingerprints;
         postings.sort_unstable();
         let mut corpus = Corpus {
             docs,
@@ -190,6 +184,62 @@ impl<'d, 'a> Corpus<'d, 'a> {
             let others = f64::from(held.saturating_sub(2));
             1.0 - others / f64::from(self.common_above - 1)
         }
+    }
+}
+
+/// Every report's normalised body as UTF-16 units, one after another, and
+/// where each starts (plus the end of the last).
+fn normalise_all(docs: &[Document]) -> (Vec<u16>, Vec<usize>) {
+    // An upper bound for most texts; room reserved but never written costs
+    // no memory, while growing a vector of this size would copy it.
+    let bound = docs
+        .iter()
+        .map(|doc| {
+            doc.body
+                .end
+                .saturating_sub(doc.body.start)
+                .min(doc.text.len())
+        })
+        .sum();
+    let mut units = Vec::with_capacity(bound);
+    let mut starts = Vec::with_capacity(docs.len() + 1);
+    starts.push(0);
+    for doc in docs {
+        normalise(doc.text, &doc.body, |c, _| {
+            units.extend_from_slice(c.encode_utf16(&mut [0; 2]))
+        });
+        starts.push(units.len());
+    }
+    (units, starts)
+}
+
+/// The fingerprints of the corpus as they are found, report by report.
+struct Fingerprints {
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+    postings: Vec<(u64, u32)>,
+}
+
+impl Fingerprints {
+    /// Room for the fingerprints of `units` characters: winnowing keeps about
+    /// `2 / (window + 1)` of the positions; a quarter more is reserved.
+    fn with_capacity_for(units: usize, window: usize) -> Self {
+        let expected = units / (window.max(1) + 1) * 2;
+        let capacity = expected + expected / 4;
+        Fingerprints {
+            starts: vec![0],
+            positions: Vec::with_capacity(capacity),
+            postings: Vec::with_capacity(capacity),
+        }
+    }
+
+    fn push(&mut self, position: usize, hash: u64) {
+        self.postings.push((hash, self.positions.len() as u32));
+        self.positions.push(position as u32);
+    }
+
+    fn end_report(&mut self) {
+        self.starts.push(self.positions.len() as u32);
     }
 }
 

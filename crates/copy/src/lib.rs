@@ -40,7 +40,7 @@
 //!    reports have the fingerprint, `1 − (df − 2) / (T − 1)` up to `T`, and `0`
 //!    for a common one. Passages of at least [`Options::min_chars`] (50)
 //!    normalised characters and a rarity of at least [`Options::min_rarity`]
-//!    (0.4) are reported: a formula is short and common, so it fails both.
+//!    (0.5) are reported: a formula is short and common, so it fails both.
 //!
 //! In a [`SharedPassage`], `a` is the earlier report when both years are known
 //! and differ (the possible source, `b` the possible copy); otherwise `a` is
@@ -104,7 +104,8 @@ pub struct Options {
     /// A fingerprint held by more than this share of the reports is common,
     /// once that is more than `common_min_docs`. Default 0.002.
     pub common_share: f64,
-    /// The lowest rarity reported (0–1). Default 0.4.
+    /// The lowest rarity reported (0–1). Default 0.5: at least half of the
+    /// passage's weight must be text few other reports have.
     pub min_rarity: f64,
     /// The most normalised characters that may differ between two runs merged
     /// into one passage, in each text. Default 10.
@@ -119,7 +120,7 @@ impl Default for Options {
             window: 20,
             common_min_docs: 10,
             common_share: 0.002,
-            min_rarity: 0.4,
+            min_rarity: 0.5,
             max_gap: 10,
         }
     }

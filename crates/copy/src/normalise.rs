@@ -66,6 +66,14 @@ fn fold(c: char) -> char {
 /// Letters and digits of any script, except the enclosed numerals (① ⑴ ⒈ ❶ ㈠ ㊀)
 /// that only number list items.
 fn is_content(c: char) -> bool {
+    // The common cases first: the Unicode tables behind `is_alphanumeric`
+    // were a fifth of the time spent fingerprinting.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     c.is_alphanumeric()
         && !matches!(c,
             '\u{2460}'..='\u{24FF}' | '\u{2776}'..='\u{2793}' | '\u{3220}'..='\u{3243}' | '\u{3280}'..='\u{32B0}')
