@@ -119,8 +119,9 @@ impl Corpus<'_, '_> {
                 // already seen from another diagonal.
                 Some(passage) if run.a.end <= passage.a.end => {}
                 Some(passage)
-                    if run.a.start <= passage.a.end + gap
-                        && (passage.b.start..=passage.b.end + gap).contains(&run.b.start)
+                    if run.a.start <= passage.a.end.saturating_add(gap)
+                        && (passage.b.start..=passage.b.end.saturating_add(gap))
+                            .contains(&run.b.start)
                         && run.b.end > passage.b.end =>
                 {
                     self.add(a, passage, run);

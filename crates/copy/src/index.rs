@@ -224,7 +224,7 @@ impl Fingerprints {
     /// Room for the fingerprints of `units` characters: winnowing keeps about
     /// `2 / (window + 1)` of the positions; a quarter more is reserved.
     fn with_capacity_for(units: usize, window: usize) -> Self {
-        let expected = units / (window.max(1) + 1) * 2;
+        let expected = units / window.saturating_add(1).max(2) * 2;
         let capacity = expected + expected / 4;
         Fingerprints {
             starts: vec![0],

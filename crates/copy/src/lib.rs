@@ -51,10 +51,13 @@
 //!
 //! Memory is about 2 bytes per normalised character (the texts, kept for
 //! alignment) plus about 28 bytes per fingerprint (one per ten characters),
-//! so 5 bytes per character in all: 500 MB for 10 000 reports of 10 000
-//! characters. Time is one pass over the texts, one sort of the fingerprints,
-//! and alignment proportional to the text shared by uncommon seeds. Offsets
-//! are held in `u32`: a single text may have up to 4 G characters.
+//! so 5 bytes per character in all. Time is one pass over the texts, one sort
+//! of the fingerprints, and alignment proportional to the text shared through
+//! uncommon seeds; it runs on one thread. `fazhi bench-copy` (10 000 synthetic
+//! reports, 360 MB, 110 M normalised characters) takes about 2.7 s to
+//! fingerprint and 0.5 s to match, in 570 MB besides the texts. Offsets are
+//! held in `u32`: the corpus may have up to 4 G fingerprints and a text up to
+//! 4 G characters.
 //!
 //! Nothing here panics, reads or writes anything, or keeps state between calls.
 

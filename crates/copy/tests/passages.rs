@@ -344,6 +344,15 @@ impl Junk {
         (self.next() % n.max(1) as u64) as usize
     }
 
+    /// Usually `usual`, now and then `absurd`.
+    fn odd(&mut self, usual: usize, absurd: usize) -> usize {
+        if self.below(8) == 0 {
+            absurd
+        } else {
+            usual
+        }
+    }
+
     fn text(&mut self, alphabet: &[char], length: usize) -> String {
         (0..length)
             .map(|_| alphabet[self.below(alphabet.len())])
@@ -358,38 +367,62 @@ fn junk_never_panics_and_spans_stay_in_the_body() {
             .chars()
             .collect();
     let mut junk = Junk(7);
+    let mut found = 0;
     for round in 0..300 {
+        // Junk shared between texts, some of it of few letters (a filler
+        // repeating itself), pasted among junk of their own.
+        let pool: Vec<String> = (0..3)
+            .map(|i| {
+                let letters = if i == 0 {
+                    &alphabet[..4]
+                } else {
+                    &alphabet[..]
+                };
+                let length = 20 + junk.below(200);
+                junk.text(letters, length)
+            })
+            .collect();
         let texts: Vec<String> = (0..junk.below(6))
             .map(|_| {
-                // A few letters, so that texts repeat and share runs.
-                let small = junk.below(3) == 0;
-                let letters = if small { &alphabet[..4] } else { &alphabet[..] };
-                let length = junk.below(400);
-                junk.text(letters, length)
+                (0..junk.below(5))
+                    .map(|_| match junk.below(3) {
+                        0 => {
+                            let length = junk.below(100);
+                            junk.text(&alphabet, length)
+                        }
+                        _ => pool[junk.below(pool.len())].clone(),
+                    })
+                    .collect()
             })
             .collect();
         let docs: Vec<Document> = texts
             .iter()
             .map(|text| {
-                let length = text.chars().count() + 3;
+                let length = text.chars().count();
+                // Usually the whole text, now and then any range at all.
+                let (any_start, any_end) = (junk.below(length + 3), junk.below(2 * length + 3));
+                let start = junk.odd(0, any_start);
+                let end = junk.odd(length, any_end);
                 Document {
                     text,
-                    body: junk.below(length)..junk.below(length * 2),
+                    body: start..end,
                     unit: [None, Some("甲"), Some("乙")][junk.below(3)],
                     year: [None, Some(2022), Some(2023)][junk.below(3)],
                 }
             })
             .collect();
         let options = Options {
-            min_chars: junk.below(30),
-            shingle: junk.below(8),
-            window: junk.below(8),
-            common_min_docs: junk.below(4),
-            common_share: [0.0, 0.5, f64::NAN, -1.0][junk.below(4)],
-            min_rarity: [0.0, 0.5, 1.0][junk.below(3)],
-            max_gap: junk.below(5),
+            min_chars: junk.odd(20, 0),
+            shingle: junk.odd(6, usize::MAX),
+            window: junk.odd(5, 0),
+            common_min_docs: junk.odd(10, usize::MAX),
+            common_share: [0.002, 0.5, f64::NAN, -1.0, f64::INFINITY][junk.below(5)],
+            min_rarity: [0.0, 0.5, f64::NAN][junk.below(3)],
+            max_gap: junk.odd(10, usize::MAX),
         };
-        for passage in shared_passages(&docs, &options) {
+        let passages = shared_passages(&docs, &options);
+        found += passages.len();
+        for passage in passages {
             assert_ne!(passage.a, passage.b, "round {round}");
             for (doc, span) in [(passage.a, &passage.a_span), (passage.b, &passage.b_span)] {
                 let body = &docs[doc].body;
@@ -410,4 +443,6 @@ fn junk_never_panics_and_spans_stay_in_the_body() {
             );
         }
     }
+    // The junk repeats itself enough that the checks above were exercised.
+    assert!(found > 100, "{found} passages");
 }
