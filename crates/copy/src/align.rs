@@ -12,7 +12,6 @@ use std::cmp::Reverse;
 use std::ops::Range;
 
 use crate::index::Corpus;
-use crate::normalise::normalise;
 use crate::{Document, Relation, SharedPassage};
 
 /// A fingerprint report `a` shares with a later report `b`.
@@ -41,6 +40,9 @@ struct Passage {
     chars: usize,
     rarity_sum: f64,
     fingerprints: usize,
+    /// Shingles lying wholly inside the runs: fingerprints expected, times
+    /// `keep_one_in`.
+    shingles: usize,
 }
 
 /// A passage kept, before its ends are mapped to the original texts.
@@ -136,6 +138,7 @@ impl Corpus<'_, '_> {
                         chars: 0,
                         rarity_sum: 0.0,
                         fingerprints: 0,
+                        shingles: 0,
                     };
                     self.add(a, &mut passage, run);
                     open = Some(passage);
@@ -158,24 +161,36 @@ impl Corpus<'_, '_> {
             .count();
         let positions = self.positions_of(a);
         let first = positions.partition_point(|&p| (p as usize) < new.start);
-        let end = match run.a.end.checked_sub(self.shingle) {
-            Some(last_start) => positions.partition_point(|&p| (p as usize) <= last_start),
-            None => first,
+        let Some(last_start) = run.a.end.checked_sub(self.shingle) else {
+            return self.stretch(passage, run);
         };
+        passage.shingles += (last_start + 1).saturating_sub(new.start);
+        let end = positions.partition_point(|&p| (p as usize) <= last_start);
         let base = self.fingerprints_of(a).start;
         for index in first..end.max(first) {
             passage.rarity_sum += self.rarity(base + index as u32);
             passage.fingerprints += 1;
         }
+        self.stretch(passage, run);
+    }
+
+    /// Moves a passage's ends to those of a run added to it.
+    fn stretch(&self, passage: &mut Passage, run: &Run) {
         passage.a.end = run.a.end;
         passage.b.end = passage.b.end.max(run.b.end);
     }
 
     fn keep(&self, a: usize, b: usize, passage: Passage, found: &mut Vec<Found>) {
-        let rarity = if passage.fingerprints == 0 {
-            0.0
+        // Sampling may leave stretches of a passage without a fingerprint, and
+        // those could be common text: fingerprints missing beyond half the
+        // number expected count as common, so that a passage is never taken
+        // for rare on the word of one fingerprint.
+        let expected = passage.shingles as f64 / self.options.keep_one_in.max(1) as f64;
+        let weighed = (passage.fingerprints as f64).max(expected / 2.0);
+        let rarity = if weighed > 0.0 {
+            passage.rarity_sum / weighed
         } else {
-            passage.rarity_sum / passage.fingerprints as f64
+            0.0
         };
         if passage.chars >= self.options.min_chars && rarity >= self.options.min_rarity {
             found.push(Found {
@@ -200,13 +215,9 @@ impl Corpus<'_, '_> {
             .collect();
         ends.sort_unstable();
         let mut spans = vec![(0..0, 0..0); found.len()];
-        let mut offsets = Vec::new();
+        let (mut units, mut offsets) = (Vec::new(), Vec::new());
         for report in ends.chunk_by(|x, y| x.0 == y.0) {
-            let doc = &self.docs[report[0].0];
-            offsets.clear();
-            normalise(doc.text, &doc.body, |c, offset| {
-                offsets.extend(std::iter::repeat_n(offset, c.len_utf16()))
-            });
+            self.offsets_of(report[0].0, &mut units, &mut offsets);
             for &(_, i, in_b) in report {
                 let (units, span) = if in_b {
                     (&found[i].b_units, &mut spans[i].1)

@@ -11,8 +11,8 @@
 
 use std::ops::Range;
 
-use crate::fingerprint::{winnow, MAX_SHINGLE};
-use crate::formulae::formula_hashes;
+use crate::fingerprint::{sample, MAX_SHINGLE};
+use crate::formulae::Formulae;
 use crate::normalise::normalise;
 use crate::{Document, Options};
 
@@ -28,6 +28,7 @@ const OCCURRENCES_PER_REPORT_ALLOWED: usize = 4;
 /// step; it borrows the documents, whose texts it needs again for spans.
 pub struct Corpus<'d, 'a> {
     pub(crate) docs: &'d [Document<'a>],
+    formulae: Formulae,
     pub(crate) options: Options,
     /// `options.shingle` made usable.
     pub(crate) shingle: usize,
@@ -54,18 +55,14 @@ impl<'d, 'a> Corpus<'d, 'a> {
     /// holding each fingerprint.
     pub fn new(docs: &'d [Document<'a>], options: &Options) -> Self {
         let shingle = options.shingle.clamp(1, MAX_SHINGLE);
-        let (units, unit_starts) = normalise_all(docs);
-        let mut fingerprints = Fingerprints::with_capacity_for(units.len(), options.window);
-        let mut hashes = Vec::new();
+        let formulae = Formulae::new();
+        let (units, unit_starts) = normalise_all(docs, &formulae);
+        let mut fingerprints = Fingerprints::with_capacity_for(units.len(), options.keep_one_in);
         for bounds in unit_starts.windows(2) {
             let report = &units[bounds[0]..bounds[1]];
-            winnow(
-                report,
-                shingle,
-                options.window,
-                &mut hashes,
-                |position, hash| fingerprints.push(position, hash),
-            );
+            sample(report, shingle, options.keep_one_in, |position, hash| {
+                fingerprints.push(position, hash)
+            });
             fingerprints.end_report();
         }
         let Fingerprints {
@@ -76,6 +73,7 @@ impl<'d, 'a> Corpus<'d, 'a> {
         postings.sort_unstable();
         let mut corpus = Corpus {
             docs,
+            formulae,
             options: *options,
             shingle,
             common_above: common_above(docs.len(), options),
@@ -87,17 +85,16 @@ impl<'d, 'a> Corpus<'d, 'a> {
             positions,
             postings,
         };
-        corpus.count(&formula_hashes(shingle));
+        corpus.count();
         corpus
     }
 
     /// Fills `held_by` and `posting_start` from the sorted postings.
-    fn count(&mut self, formulae: &[u64]) {
+    fn count(&mut self) {
         let allowed = (self.common_above as usize).saturating_mul(OCCURRENCES_PER_REPORT_ALLOWED);
         let mut start = 0;
         for group in self.postings.chunk_by(|x, y| x.0 == y.0) {
-            let hash = group[0].0;
-            let held = if group.len() > allowed || formulae.binary_search(&hash).is_ok() {
+            let held = if group.len() > allowed {
                 COMMON
             } else {
                 self.reports_in(group)
@@ -129,6 +126,14 @@ impl<'d, 'a> Corpus<'d, 'a> {
         self.fingerprint_starts
             .partition_point(|&start| start <= id)
             .saturating_sub(1)
+    }
+
+    /// A report's normalised body in `units` and each unit's character
+    /// offset in the report's text in `offsets` (both cleared first).
+    pub(crate) fn offsets_of(&self, doc: usize, units: &mut Vec<u16>, offsets: &mut Vec<usize>) {
+        units.clear();
+        offsets.clear();
+        append_normalised(&self.docs[doc], &self.formulae, units, Some(offsets));
     }
 
     /// A report's normalised body.
@@ -189,7 +194,7 @@ impl<'d, 'a> Corpus<'d, 'a> {
 
 /// Every report's normalised body as UTF-16 units, one after another, and
 /// where each starts (plus the end of the last).
-fn normalise_all(docs: &[Document]) -> (Vec<u16>, Vec<usize>) {
+fn normalise_all(docs: &[Document], formulae: &Formulae) -> (Vec<u16>, Vec<usize>) {
     // An upper bound for most texts; room reserved but never written costs
     // no memory, while growing a vector of this size would copy it.
     let bound = docs
@@ -205,12 +210,30 @@ fn normalise_all(docs: &[Document]) -> (Vec<u16>, Vec<usize>) {
     let mut starts = Vec::with_capacity(docs.len() + 1);
     starts.push(0);
     for doc in docs {
-        normalise(doc.text, &doc.body, |c, _| {
-            units.extend_from_slice(c.encode_utf16(&mut [0; 2]))
-        });
+        append_normalised(doc, formulae, &mut units, None);
         starts.push(units.len());
     }
     (units, starts)
+}
+
+/// Appends a report's normalised body, formulae taken out, to `units`, and
+/// the original character offset of each unit to `offsets` if given (which
+/// must then be as long as `units`).
+fn append_normalised(
+    doc: &Document,
+    formulae: &Formulae,
+    units: &mut Vec<u16>,
+    mut offsets: Option<&mut Vec<usize>>,
+) {
+    let from = units.len();
+    normalise(doc.text, &doc.body, |c, offset| {
+        let before = units.len();
+        units.extend_from_slice(c.encode_utf16(&mut [0; 2]));
+        if let Some(offsets) = offsets.as_deref_mut() {
+            offsets.extend(std::iter::repeat_n(offset, units.len() - before));
+        }
+    });
+    formulae.strip(units, from, offsets);
 }
 
 /// The fingerprints of the corpus as they are found, report by report.
@@ -221,10 +244,10 @@ struct Fingerprints {
 }
 
 impl Fingerprints {
-    /// Room for the fingerprints of `units` characters: winnowing keeps about
-    /// `2 / (window + 1)` of the positions; a quarter more is reserved.
-    fn with_capacity_for(units: usize, window: usize) -> Self {
-        let expected = units / window.saturating_add(1).max(2) * 2;
+    /// Room for the fingerprints of `units` characters, one in
+    /// `keep_one_in` of them, and a quarter more.
+    fn with_capacity_for(units: usize, keep_one_in: usize) -> Self {
+        let expected = units / keep_one_in.max(1);
         let capacity = expected + expected / 4;
         Fingerprints {
             starts: vec![0],

@@ -12,20 +12,26 @@
 //!
 //! 1. **Normalise.** Only letters and digits of the body are compared:
 //!    whitespace, punctuation, symbols and list markers (`一、` `(一)` `1.` `①`)
-//!    are dropped, full-width ASCII is folded, Latin letters lower-cased. Every
-//!    kept character remembers its offset, so spans are exact in the original.
+//!    are dropped, full-width ASCII is folded, Latin letters lower-cased, and
+//!    the political formulae listed in `formulae.rs` are taken out (on a
+//!    corpus too small for the counts of step 3, only that list tells them
+//!    from copying). Every kept character remembers its offset, so spans are
+//!    exact in the original.
 //! 2. **Fingerprint.** Shingles of [`Options::shingle`] (12) normalised
-//!    characters are hashed and winnowed with a window of [`Options::window`]
-//!    (20) shingles: about one position in ten is kept, and any run of 31 or
-//!    more characters two reports share yields a fingerprint in both.
+//!    characters are hashed; those whose hash is divisible by
+//!    [`Options::keep_one_in`] (8) are kept as fingerprints. Which shingles
+//!    are kept depends on the shingle alone, so the counts below are exact
+//!    (winnowing, which keeps each window's smallest hash, would count a
+//!    shingle only where its neighbours let it win and make common text look
+//!    rare). A shared run of 50 characters goes without a fingerprint with
+//!    probability 0.6 %, one of 80 with 0.01 %.
 //! 3. **Count.** All fingerprints are sorted by hash; the number of reports
 //!    holding a hash is its *document frequency* `df`. A hash is *common*
 //!    (boilerplate) when `df > T`, with `T = max(`[`Options::common_min_docs`]
-//!    ` (10), ⌈`[`Options::common_share`]` (0.2 %) × N⌉)` for `N` reports, when it
-//!    occurs more than `4T` times in all, or when its shingle lies inside one of
-//!    the formulae listed in `formulae.rs` (that list is what works on a corpus
-//!    too small for counts: below `T` reports nothing can be common by count).
-//!    So `T` is 10 up to 5 000 reports, 20 at 10 000, 100 at 50 000.
+//!    ` (10), ⌈`[`Options::common_share`]` (0.2 %) × N⌉)` for `N` reports, or
+//!    when it occurs more than `4T` times in all (filler repeated within
+//!    reports). So `T` is 10 up to 5 000 reports, 20 at 10 000, 100 at 50 000;
+//!    a corpus of `T` reports or fewer has nothing common by count.
 //! 4. **Seed.** Every pair of reports sharing a hash that is not common gets a
 //!    seed; no pair of reports is ever compared without one, and a hash yields
 //!    at most `(4T)²` seeds, so the work grows with the text shared, not with
@@ -38,9 +44,11 @@
 //! 6. **Weigh.** A passage's `rarity` is the mean, over the fingerprints of
 //!    the first report lying inside its runs, of `1` when at most the two
 //!    reports have the fingerprint, `1 − (df − 2) / (T − 1)` up to `T`, and `0`
-//!    for a common one. Passages of at least [`Options::min_chars`] (50)
+//!    for a common one; fingerprints missing beyond half the number its
+//!    length leads to expect count as common (text no fingerprint covers may
+//!    be common text, and one rare fingerprint must not vouch for it). Passages of at least [`Options::min_chars`] (50)
 //!    normalised characters and a rarity of at least [`Options::min_rarity`]
-//!    (0.5) are reported: a formula is short and common, so it fails both.
+//!    (0.5) are reported: boilerplate is common, so it fails the second.
 //!
 //! In a [`SharedPassage`], `a` is the earlier report when both years are known
 //! and differ (the possible source, `b` the possible copy); otherwise `a` is
@@ -50,14 +58,12 @@
 //! # Cost
 //!
 //! Memory is about 2 bytes per normalised character (the texts, kept for
-//! alignment) plus about 28 bytes per fingerprint (one per ten characters),
-//! so 5 bytes per character in all. Time is one pass over the texts, one sort
+//! alignment) plus 28 bytes per fingerprint (one per eight characters), so
+//! 5.5 bytes per character in all. Time is one pass over the texts, one sort
 //! of the fingerprints, and alignment proportional to the text shared through
-//! uncommon seeds; it runs on one thread. `fazhi bench-copy` (10 000 synthetic
-//! reports, 360 MB, 110 M normalised characters) takes about 2.7 s to
-//! fingerprint and 0.5 s to match, in 570 MB besides the texts. Offsets are
-//! held in `u32`: the corpus may have up to 4 G fingerprints and a text up to
-//! 4 G characters.
+//! uncommon seeds; it runs on one thread. See `fazhi bench-copy` for figures.
+//! Offsets are held in `u32`: the corpus may have up to 4 G fingerprints and a
+//! text up to 4 G characters.
 //!
 //! Nothing here panics, reads or writes anything, or keeps state between calls.
 
@@ -98,9 +104,10 @@ pub struct Options {
     /// a shared shingle is rarely chance in Chinese, short enough that a copy
     /// with a changed word every few dozen characters still shares some.
     pub shingle: usize,
-    /// Shingles per winnowing window. Default 20: any shared run of
-    /// `window + shingle - 1` = 31 characters has a fingerprint in both texts.
-    pub window: usize,
+    /// Shingles whose hash is divisible by this are kept as fingerprints
+    /// (1 keeps all). Default 8: a shared run of 50 characters has a
+    /// fingerprint with probability 99.4 %, one of 80 with 99.99 %.
+    pub keep_one_in: usize,
     /// A fingerprint held by more reports than this is common, however large
     /// the corpus. Default 10.
     pub common_min_docs: usize,
@@ -120,7 +127,7 @@ impl Default for Options {
         Options {
             min_chars: 50,
             shingle: 12,
-            window: 20,
+            keep_one_in: 8,
             common_min_docs: 10,
             common_share: 0.002,
             min_rarity: 0.5,

@@ -414,7 +414,7 @@ fn junk_never_panics_and_spans_stay_in_the_body() {
         let options = Options {
             min_chars: junk.odd(20, 0),
             shingle: junk.odd(6, usize::MAX),
-            window: junk.odd(5, 0),
+            keep_one_in: junk.odd(4, 0),
             common_min_docs: junk.odd(10, usize::MAX),
             common_share: [0.002, 0.5, f64::NAN, -1.0, f64::INFINITY][junk.below(5)],
             min_rarity: [0.0, 0.5, f64::NAN][junk.below(3)],
