@@ -45,6 +45,14 @@ struct Passage {
     shingles: usize,
 }
 
+impl Passage {
+    /// Moves the passage's ends to those of a run added to it.
+    fn stretch_to(&mut self, run: &Run) {
+        self.a.end = run.a.end;
+        self.b.end = self.b.end.max(run.b.end);
+    }
+}
+
 /// A passage kept, before its ends are mapped to the original texts.
 struct Found {
     a: usize,
@@ -162,7 +170,7 @@ impl Corpus<'_, '_> {
         let positions = self.positions_of(a);
         let first = positions.partition_point(|&p| (p as usize) < new.start);
         let Some(last_start) = run.a.end.checked_sub(self.shingle) else {
-            return self.stretch(passage, run);
+            return passage.stretch_to(run);
         };
         passage.shingles += (last_start + 1).saturating_sub(new.start);
         let end = positions.partition_point(|&p| (p as usize) <= last_start);
@@ -171,13 +179,7 @@ impl Corpus<'_, '_> {
             passage.rarity_sum += self.rarity(base + index as u32);
             passage.fingerprints += 1;
         }
-        self.stretch(passage, run);
-    }
-
-    /// Moves a passage's ends to those of a run added to it.
-    fn stretch(&self, passage: &mut Passage, run: &Run) {
-        passage.a.end = run.a.end;
-        passage.b.end = passage.b.end.max(run.b.end);
+        passage.stretch_to(run);
     }
 
     fn keep(&self, a: usize, b: usize, passage: Passage, found: &mut Vec<Found>) {
