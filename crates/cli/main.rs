@@ -7,6 +7,7 @@
 
 mod analyze;
 mod bench;
+mod bench_copy;
 mod output;
 mod review;
 
@@ -33,6 +34,8 @@ enum Command {
     Review(review::Args),
     /// 测速: 整个流程在单核上的吞吐量 (MB/s)
     Bench(bench::Args),
+    /// 测速: 在合成语料上检测报告间共享段落 (抄袭) 的用时与召回率
+    BenchCopy(bench_copy::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Review(args) => review::run(args),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
+        Command::BenchCopy(args) => bench_copy::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
