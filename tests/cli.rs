@@ -267,3 +267,32 @@ fn the_size_limit_is_a_setting() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("big.txt"));
 }
+
+#[test]
+fn review_finds_text_copied_from_another_unit() {
+    let dir = scratch_dir("copy");
+    let original = std::fs::read_to_string(corpus_file("000")).expect("corpus file");
+    // Another district's report of the same year, made from 000's text.
+    let copied = original.replace("芦淞区", "荷塘区");
+    std::fs::write(dir.join("a.txt"), &original).expect("write");
+    std::fs::write(dir.join("b.txt"), &copied).expect("write");
+    let out = fazhi(&["review", &dir.display().to_string(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let passages = json["shared_passages"].as_array().expect("passages");
+    assert!(!passages.is_empty());
+    assert!(passages.iter().all(|p| p["relation"] == "other_unit"));
+    for report in json["reports"].as_array().expect("reports") {
+        let copies = report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == "copy.shared_passage")
+            .count();
+        assert!(copies > 0, "both units are told: {}", report["file"]);
+    }
+}

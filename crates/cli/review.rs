@@ -10,7 +10,9 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use fazhi_engine::{Analysis, Severity};
-use fazhi_review::{letter, Card, Letter};
+use fazhi_review::{
+    copy_findings, letter, relation_name, Card, CardConfig, Letter, SharedPassage, Submitted,
+};
 use fazhi_text::Limits;
 use serde::Serialize;
 
@@ -67,7 +69,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max_file_bytes: args.max_size_mb.saturating_mul(1024 * 1024),
         ..Limits::default()
     };
-    let reports = analyze_all(&files, &limits, &card);
+    let mut reports = analyze_all(&files, &limits, &card);
+    let shared = add_copied_text(&mut reports, &card);
+    let passages = describe(&reports, shared);
     let failed = reports.iter().filter(|r| r.outcome.is_err()).count();
     for report in &reports {
         if let Err(message) = &report.outcome {
@@ -86,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let mut file = io::BufWriter::new(
                 fs::File::create(path).with_context(|| format!("无法创建 {}", path.display()))?,
             );
-            write(&mut file, args.format, &ranked)
+            write(&mut file, args.format, &ranked, &passages)
                 .and_then(|()| file.flush())
                 .with_context(|| format!("无法写入 {}", path.display()))?;
             eprintln!("已写入 {} ({} 份报告)", path.display(), ranked.len());
@@ -94,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            match write(&mut out, args.format, &ranked).and_then(|()| out.flush()) {
+            match write(&mut out, args.format, &ranked, &passages).and_then(|()| out.flush()) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
                 other => other.context("写出结果失败")?,
             }
@@ -109,6 +113,91 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A passage two reports of the batch share, by their files.
+#[derive(Serialize)]
+struct Passage<'a> {
+    a: &'a str,
+    a_start: usize,
+    a_end: usize,
+    b: &'a str,
+    b_start: usize,
+    b_end: usize,
+    chars: usize,
+    rarity: f64,
+    relation: &'static str,
+    /// The passage as `a` has it.
+    text: String,
+}
+
+/// Compares every readable report with the others (all years: a report is
+/// compared with its unit's earlier ones too), adds the findings of copied
+/// text, and scores the reports again. The passages name reports by their
+/// index in `reports`.
+fn add_copied_text(reports: &mut [Report], card: &CardConfig) -> Vec<SharedPassage> {
+    let readable: Vec<usize> = (0..reports.len())
+        .filter(|&i| reports[i].outcome.is_ok())
+        .collect();
+    let (shared, findings) = {
+        let submitted: Vec<Submitted> = readable
+            .iter()
+            .filter_map(|&i| {
+                let r = &reports[i];
+                r.outcome.as_ref().ok().map(|a| Submitted {
+                    name: &r.file,
+                    text: &a.source.text,
+                    analysis: &a.analysis,
+                })
+            })
+            .collect();
+        copy_findings(&submitted)
+    };
+    for (&i, mut found) in readable.iter().zip(findings) {
+        if let Ok(a) = &mut reports[i].outcome {
+            card.apply_severities(&mut found);
+            a.analysis.findings.extend(found);
+            a.card = card.card(&a.analysis.findings);
+        }
+    }
+    shared
+        .into_iter()
+        .map(|p| SharedPassage {
+            a: readable[p.a],
+            b: readable[p.b],
+            ..p
+        })
+        .collect()
+}
+
+/// The passages with the reports' files and the text `a` has.
+fn describe(reports: &[Report], shared: Vec<SharedPassage>) -> Vec<Passage<'_>> {
+    shared
+        .into_iter()
+        .map(|p| {
+            let (ra, rb) = (&reports[p.a], &reports[p.b]);
+            let text = ra.outcome.as_ref().map_or(String::new(), |a| {
+                a.source
+                    .text
+                    .chars()
+                    .skip(p.a_span.start)
+                    .take(p.a_span.len())
+                    .collect()
+            });
+            Passage {
+                a: &ra.file,
+                a_start: p.a_span.start,
+                a_end: p.a_span.end,
+                b: &rb.file,
+                b_start: p.b_span.start,
+                b_end: p.b_span.end,
+                chars: p.chars,
+                rarity: p.rarity,
+                relation: relation_name(p.relation),
+                text,
+            }
+        })
+        .collect()
 }
 
 /// The readable reports of `year` (all when none is given), best score
@@ -150,16 +239,48 @@ fn count(analysis: &Analysis, severity: Severity) -> usize {
         .count()
 }
 
-fn write(out: &mut impl Write, format: Format, ranked: &[Ranked]) -> io::Result<()> {
+fn write(
+    out: &mut impl Write,
+    format: Format,
+    ranked: &[Ranked],
+    passages: &[Passage],
+) -> io::Result<()> {
     match format {
-        Format::Table => write_table(out, ranked),
+        Format::Table => {
+            write_table(out, ranked)?;
+            write_passages(out, passages)
+        }
         Format::Csv => write_csv(out, ranked),
         Format::Json => {
-            let all: Vec<RankedJson> = ranked.iter().map(RankedJson::from).collect();
+            let reports: Vec<RankedJson> = ranked.iter().map(RankedJson::from).collect();
+            let all = serde_json::json!({ "reports": reports, "shared_passages": passages });
             serde_json::to_writer_pretty(&mut *out, &all)?;
             writeln!(out)
         }
     }
+}
+
+fn write_passages(out: &mut impl Write, passages: &[Passage]) -> io::Result<()> {
+    writeln!(out, "\n雷同内容  {} 处", passages.len())?;
+    for p in passages {
+        let relation = match p.relation {
+            "same_unit_earlier_year" => "同一单位往年报告",
+            "other_unit" => "其他单位",
+            _ => "关系不明",
+        };
+        writeln!(
+            out,
+            "  {} 第{}字 ↔ {} 第{}字  {}字 罕见度{:.2} ({relation})",
+            p.a,
+            p.a_start + 1,
+            p.b,
+            p.b_start + 1,
+            p.chars,
+            p.rarity
+        )?;
+        writeln!(out, "      “{}”", shortened(&p.text))?;
+    }
+    Ok(())
 }
 
 fn write_table(out: &mut impl Write, ranked: &[Ranked]) -> io::Result<()> {

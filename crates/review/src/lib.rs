@@ -3,11 +3,16 @@
 //! The engine says what is wrong with one report (`Analysis::findings`);
 //! this crate weighs those findings into a report card with the office's own
 //! weights (`card`), and writes the 审核意见 a reviewer sends back to the unit
-//! (`letter`). Like the engine it is pure: configuration arrives as text, and
+//! (`letter`). Across the batch it turns the passages reports share
+//! (`fazhi-copy`) into `copy.shared_passage` findings (`copy`). Like the
+//! engine it is pure: configuration arrives as text, and
 //! letters leave as text; reading folders and writing files is the CLI's job.
 
 mod card;
+mod copy;
 mod letter;
 
 pub use card::{Card, CardConfig, CardError, Deduction};
+pub use copy::{copy_findings, relation_name, Submitted};
+pub use fazhi_copy::SharedPassage;
 pub use letter::{letter, Letter};
