@@ -10,14 +10,15 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
 use super::{Data, Finding, Report};
-use crate::page::scan::{years, Words};
+use crate::page::scan::years;
 
 /// Month and day of the publication deadline in the year after the year covered.
 const DEADLINE: &str = "04-01";
 /// Words that mean "now" to the writer: in a report signed after the year it
-/// covers they point at the wrong year. The longer of two words that start
-/// alike comes first.
+/// covers they point at the wrong year.
 const RELATIVE_TIME_WORDS: &[&str] = &[
     "今年以来",
     "今年上半年",
@@ -232,17 +233,21 @@ fn relative_time(report: &Report, year: i32, findings: &mut Vec<Finding>) {
     let Some(written) = written.filter(|w| *w > year) else {
         return;
     };
-    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(RELATIVE_TIME_WORDS));
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(RELATIVE_TIME_WORDS)
+            .expect("relative time words build")
+    });
     let text = report.doc.text();
     for line in &report.page.lines {
         if report.in_plan(line.start) {
             continue;
         }
-        let s = &text[line.range()];
-        let mut from = 0;
-        while let Some((at, word)) = WORDS.first_in(s, from) {
-            let bytes = line.start + at..line.start + at + word.len();
-            from = at + word.len();
+        for found in WORDS.find_iter(&text[line.range()]) {
+            let word = RELATIVE_TIME_WORDS[found.pattern().as_usize()];
+            let bytes = line.start + found.start()..line.start + found.end();
             findings.push(report.finding(
                 "dates.relative_time",
                 bytes.clone(),

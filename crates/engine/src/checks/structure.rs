@@ -9,9 +9,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use super::{Finding, Report};
 use crate::meta::split_unit;
-use crate::page::scan::Words;
 use crate::Level;
 
 /// The four items every report must carry (`report-rules.md`), as the rules name them.
@@ -119,7 +120,11 @@ fn signed_by_department(report: &Report, findings: &mut Vec<Finding>) {
 fn placeholders(report: &Report, findings: &mut Vec<Finding>) {
     let text = report.doc.text();
     for line in &report.page.lines {
-        for bytes in placeholders_in(&text[line.range()]) {
+        let line_text = &text[line.range()];
+        if !CUES.is_match(line_text) {
+            continue;
+        }
+        for bytes in placeholders_in(line_text) {
             let at = line.start + bytes.start..line.start + bytes.end;
             let shown = report.doc.display_slice(at.clone()).to_owned();
             let context = report.clause_around(at.clone());
@@ -134,22 +139,35 @@ fn placeholders(report: &Report, findings: &mut Vec<Finding>) {
     }
 }
 
+/// What a line with a placeholder must contain: a placeholder word, two
+/// marks in a row, or a bracket. Almost no line does, so one search rules
+/// out the rest of the work.
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let marks = PLACEHOLDER_MARKS
+        .iter()
+        .map(|&m| [m, m].iter().collect::<String>());
+    let cues: Vec<String> = PLACEHOLDER_WORDS
+        .iter()
+        .map(|w| (*w).to_owned())
+        .chain(marks)
+        .chain(["【".to_owned()])
+        .collect();
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(cues)
+        .expect("placeholder cues build")
+});
+
 /// Byte ranges of the placeholders in one line.
 fn placeholders_in(line: &str) -> Vec<Range<usize>> {
-    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(PLACEHOLDER_WORDS));
-    let mut found: Vec<Range<usize>> = Vec::new();
-    if line.contains(PLACEHOLDER_MARKS) {
-        found.extend(mark_runs(line));
-    }
-    if line.contains('【') {
-        found.extend(drafting_notes(line));
-    }
-    let mut from = 0;
-    while let Some((at, word)) = WORDS.first_in(line, from) {
-        if !line[..at].ends_with(PENDING_OPENERS) {
-            found.push(at..at + word.len());
+    let mut found: Vec<Range<usize>> = mark_runs(line);
+    found.extend(drafting_notes(line));
+    for word in PLACEHOLDER_WORDS {
+        for (at, _) in line.match_indices(word) {
+            if !line[..at].ends_with(PENDING_OPENERS) {
+                found.push(at..at + word.len());
+            }
         }
-        from = at + word.len();
     }
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     found.dedup_by(|later, earlier| later.start < earlier.end);

@@ -13,7 +13,9 @@ use std::ops::Range;
 use super::{Data, Finding, Report};
 use std::sync::LazyLock;
 
-use crate::page::scan::{chars, Words};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::page::scan::chars;
 
 /// A repeated sentence shorter than this (without punctuation) is a formula
 /// ("坚持依法行政"), not a copied passage.
@@ -280,21 +282,37 @@ fn prescriptive(report: &Report, sentences: &[Sentence], findings: &mut Vec<Find
     findings.push(finding);
 }
 
-/// Whether a sentence prescribes: a clause opening with a modal, or a modal
-/// phrase anywhere.
+/// Whether a sentence prescribes: a modal phrase anywhere, or a clause
+/// opening with a modal.
 fn prescribes(sentence: &str) -> bool {
-    static PHRASES: LazyLock<Words> = LazyLock::new(|| Words::new(MODAL_PHRASES));
-    if PHRASES.found_in(sentence) {
-        return true;
-    }
-    sentence.split([',', ';', ':']).any(|clause| {
-        let mut clause = clause.trim_start();
-        while let Some(subject) = CLAUSE_SUBJECTS.iter().find(|s| clause.starts_with(*s)) {
-            clause = &clause[subject.len()..];
-        }
-        MODAL_OPENINGS.iter().any(|m| clause.starts_with(m))
-            && !NOT_MODAL.iter().any(|n| clause.starts_with(n))
+    // Phrases first: at one place the first listed pattern wins, so "应当"
+    // is a phrase before "应" is an opening.
+    static MODALS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let modals = MODAL_PHRASES.iter().chain(MODAL_OPENINGS);
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(modals)
+            .expect("modals build")
+    });
+    MODALS.find_iter(sentence).any(|m| {
+        m.pattern().as_usize() < MODAL_PHRASES.len()
+            || opens_clause(&sentence[..m.start()])
+                && !NOT_MODAL
+                    .iter()
+                    .any(|n| sentence[m.start()..].starts_with(n))
     })
+}
+
+/// Whether what precedes a word in its sentence leaves it at the opening of
+/// a clause (nothing, or only a subject like "各部门", "一是").
+fn opens_clause(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    let mut clause = clause.trim_start();
+    while let Some(subject) = CLAUSE_SUBJECTS.iter().find(|s| clause.starts_with(*s)) {
+        clause = &clause[subject.len()..];
+    }
+    clause.is_empty()
 }
 
 fn density(report: &Report, findings: &mut Vec<Finding>) {
@@ -303,11 +321,10 @@ fn density(report: &Report, findings: &mut Vec<Finding>) {
         .page
         .lines
         .iter()
+        // Spaces are all ASCII in the normalised text.
         .map(|l| {
-            text[l.range()]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count()
+            let line = &text[l.range()];
+            chars(line) - line.bytes().filter(u8::is_ascii_whitespace).count()
         })
         .sum();
     if length < MIN_DENSITY_CHARS {

@@ -216,18 +216,6 @@ impl Words {
         })
     }
 
-    /// The first occurrence of any of the words in `s`, at or after byte
-    /// `from`: its byte offset and the word (the first listed of those
-    /// starting there).
-    pub(crate) fn first_in(&self, s: &str, from: usize) -> Option<(usize, &'static str)> {
-        s[from..].char_indices().find_map(|(i, c)| {
-            self.starting_with(c)
-                .iter()
-                .find(|(w, _)| s[from + i..].starts_with(w))
-                .map(|&(w, _)| (from + i, w))
-        })
-    }
-
     /// The lists that have a word occurring in `s`: bit `i` for list `i`.
     pub(crate) fn lists_in(&self, s: &str) -> u32 {
         let mut found = 0;
