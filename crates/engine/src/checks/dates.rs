@@ -54,7 +54,7 @@ fn publication(report: &Report, year: i32, findings: &mut Vec<Finding>) {
             "dates.publication_unknown",
             report.opening(),
             format!(
-                "页面未显示发布日期,无法核实{year}年度报告是否在{deadline}前公开。请注明公开日期。"
+                "未找到公开日期(网页的发布日期或文件属性),无法核实{year}年度报告是否在{deadline}前公开。请核实公开时间。"
             ),
         ));
         return;
@@ -125,8 +125,9 @@ fn signing_year(report: &Report, year: i32, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The title's year against the signing year (the year covered comes from
-/// the title when there is one, so the title is checked against the rest).
+/// The title's year against the year covered. The year covered is read from
+/// the title line first, so they differ only when the title came from
+/// elsewhere (the page's metadata) and the report itself says another year.
 fn title_year(report: &Report, year: i32, findings: &mut Vec<Finding>) {
     let Some(title) = report.meta.title.as_deref() else {
         return;
