@@ -27,8 +27,8 @@ const REQUIRED_ITEMS: &[(&str, &str)] = &[
 ];
 
 /// Words a drafter leaves for text still to come. Each is unambiguous on its
-/// own; "有待完善" and the like are ordinary report language and not listed,
-/// nor is "某某", which published cases use to anonymise a party ("曹某某不服…").
+/// own; "有待完善" and the like are ordinary report language and not listed.
+/// "某某" is handled apart (`ANONYMOUS`).
 const PLACEHOLDER_WORDS: &[&str] = &[
     "待补充",
     "待填写",
@@ -42,6 +42,13 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "参考模板",
     "(模板)",
     "【】",
+];
+/// "某某" stands for a name: a placeholder before the suffix of a place or
+/// an organ ("某某县", "某某局"), but the anonymised party of a published
+/// case elsewhere ("曹某某不服…").
+const ANONYMOUS: &str = "某某";
+const PLACE_OR_ORGAN_SUFFIXES: &[char] = &[
+    '省', '市', '县', '区', '镇', '乡', '街', '局', '委', '办', '厅',
 ];
 /// Characters that make "待补充" a statement about the work ("制度尚待补充").
 const PENDING_OPENERS: &[char] = &['有', '尚', '还', '仍', '亟'];
@@ -150,7 +157,7 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .iter()
         .map(|w| (*w).to_owned())
         .chain(marks)
-        .chain(["【".to_owned()])
+        .chain([ANONYMOUS.to_owned(), "【".to_owned()])
         .collect();
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
@@ -167,6 +174,12 @@ fn placeholders_in(line: &str) -> Vec<Range<usize>> {
             if !line[..at].ends_with(PENDING_OPENERS) {
                 found.push(at..at + word.len());
             }
+        }
+    }
+    for (at, _) in line.match_indices(ANONYMOUS) {
+        let end = at + ANONYMOUS.len();
+        if line[end..].starts_with(PLACE_OR_ORGAN_SUFFIXES) {
+            found.push(at..end);
         }
     }
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
@@ -241,6 +254,7 @@ mod tests {
         check("XX县2023年法治政府建设年度报告", &["XX"]);
         check("全年办理复议案件××件", &["××"]);
         check("20XX年,XX镇", &["XX", "XX"]);
+        check("某某县司法局", &["某某"]);
         check("【此处补充典型案例】", &["【此处补充典型案例】"]);
         check("相关数据待补充。", &["待补充"]);
     }
@@ -251,5 +265,6 @@ mod tests {
         check("【法治动态】我区召开会议", &[]);
         check("使用Linux系统,第X条", &[]);
         check("×1000", &[]);
+        check("其中曹某某不服政府信息公开申请答复一案", &[]);
     }
 }
