@@ -275,7 +275,7 @@ fn write_fact_row(out: &mut impl Write, catalog: &Catalog, fact: &Fact) -> io::R
 /// How much of a source sentence the table shows.
 const EVIDENCE_CHARS: usize = 90;
 
-fn shortened(text: &str, max_chars: usize) -> String {
+pub fn shortened(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),

@@ -17,7 +17,7 @@ use fazhi_text::Limits;
 use serde::Serialize;
 
 use crate::analyze::{analyze_all, collect_files, load_card, Analyzed, Report};
-use crate::output::severity_label;
+use crate::output::{severity_label, shortened};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -278,7 +278,7 @@ fn write_passages(out: &mut impl Write, passages: &[Passage]) -> io::Result<()> 
             p.chars,
             p.rarity
         )?;
-        writeln!(out, "      “{}”", shortened(&p.text))?;
+        writeln!(out, "      “{}”", shortened(&p.text, LINE_CHARS))?;
     }
     Ok(())
 }
@@ -310,21 +310,15 @@ fn write_table(out: &mut impl Write, ranked: &[Ranked]) -> io::Result<()> {
                 "            [{}] {} {}",
                 severity_label(f.severity),
                 f.rule,
-                shortened(&f.message)
+                shortened(&f.message, LINE_CHARS)
             )?;
         }
     }
     Ok(())
 }
 
-/// A message cut for one line of the table.
-fn shortened(message: &str) -> String {
-    const MAX_CHARS: usize = 60;
-    match message.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{}…", &message[..cut]),
-        None => message.to_owned(),
-    }
-}
+/// How much of a message or passage one line of the table shows.
+const LINE_CHARS: usize = 60;
 
 const CSV_HEADER: &[&str] = &[
     "rank",

@@ -95,7 +95,7 @@ fn finding(this: &Submitted, other: &Submitted, passage: &SharedPassage, side: S
             here.start + 1,
             passage.chars,
             there.start + 1,
-            quote(&shown)
+            crate::quote(&shown, MAX_QUOTED_CHARS)
         ),
         start: here.start,
         end: here.end,
@@ -130,15 +130,6 @@ fn slice(text: &str, start: usize, end: usize) -> String {
         .skip(start)
         .take(end.saturating_sub(start))
         .collect()
-}
-
-fn quote(text: &str) -> String {
-    let text = text.trim();
-    if text.chars().count() <= MAX_QUOTED_CHARS {
-        return text.to_owned();
-    }
-    let head: String = text.chars().take(MAX_QUOTED_CHARS).collect();
-    format!("{head}……")
 }
 
 #[cfg(test)]

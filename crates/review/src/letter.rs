@@ -87,7 +87,11 @@ fn basis(finding: &Finding) -> String {
     let rule = rule_by_id(&finding.rule).map_or(finding.rule.as_str(), |r| r.name);
     let place = match finding.evidence.first() {
         Some(e) if !e.text.trim().is_empty() => {
-            format!("原文第{}字起:“{}”", e.start + 1, quote(&e.text))
+            format!(
+                "原文第{}字起:“{}”",
+                e.start + 1,
+                crate::quote(&e.text, MAX_QUOTED_CHARS)
+            )
         }
         _ => "全文".to_owned(),
     };
@@ -107,15 +111,6 @@ fn score_line(card: &Card) -> String {
     }
     line.push('。');
     line
-}
-
-fn quote(text: &str) -> String {
-    let text = text.trim();
-    if text.chars().count() <= MAX_QUOTED_CHARS {
-        return text.to_owned();
-    }
-    let head: String = text.chars().take(MAX_QUOTED_CHARS).collect();
-    format!("{head}……")
 }
 
 /// 1 → 一, 12 → 十二, 21 → 二十一 (up to 99, enough for a letter's items).

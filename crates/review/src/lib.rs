@@ -16,3 +16,13 @@ pub use card::{Card, CardConfig, CardError, Deduction};
 pub use copy::{copy_findings, relation_name, Submitted};
 pub use fazhi_copy::SharedPassage;
 pub use letter::{letter, Letter};
+
+/// `text` trimmed, cut after `max_chars` characters with "……" when longer:
+/// how messages and letters quote a report.
+fn quote(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}……", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
