@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context};
-use fazhi_engine::{Analysis, Diagnostic, Input, Severity};
+use fazhi_engine::{Analysis, Input};
 use fazhi_review::{Card, CardConfig};
 use fazhi_text::{Limits, Source};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -157,17 +157,11 @@ fn analyze_one(path: &Path, limits: &Limits, card: &CardConfig) -> Report {
     let outcome = fazhi_text::read_path(path, limits)
         .map_err(|e| e.to_string())
         .map(|source| {
-            let mut analysis = fazhi_engine::analyze(&Input {
+            let input = Input {
                 text: &source.text,
                 page_meta: &source.page_meta,
-            });
-            let notes = source.notes.iter().map(|n| Diagnostic {
-                level: Severity::Info,
-                message: n.clone(),
-            });
-            analysis.diagnostics.splice(0..0, notes);
-            card.apply_severities(&mut analysis.findings);
-            let card = card.card(&analysis.findings);
+            };
+            let (analysis, card) = fazhi_review::review(&input, &source.notes, card);
             Analyzed {
                 source,
                 analysis,

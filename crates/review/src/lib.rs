@@ -15,6 +15,24 @@ mod letter;
 pub use card::{Card, CardConfig, CardError, Deduction};
 pub use copy::{copy_findings, relation_name, Submitted};
 pub use fazhi_copy::SharedPassage;
+
+use fazhi_engine::{Analysis, Diagnostic, Input, Severity};
+
+/// One report through the engine and the office's card: the analysis (with
+/// the reader's `notes` as its first diagnostics and the office's
+/// severities) and the report card. What every front end (CLI, workbench)
+/// does with a report it has read.
+pub fn review(input: &Input, notes: &[String], card: &CardConfig) -> (Analysis, Card) {
+    let mut analysis = fazhi_engine::analyze(input);
+    let notes = notes.iter().map(|n| Diagnostic {
+        level: Severity::Info,
+        message: n.clone(),
+    });
+    analysis.diagnostics.splice(0..0, notes);
+    card.apply_severities(&mut analysis.findings);
+    let scored = card.card(&analysis.findings);
+    (analysis, scored)
+}
 pub use letter::{letter, Letter};
 
 /// `text` trimmed, cut after `max_chars` characters with "……" when longer:
