@@ -10,6 +10,7 @@ mod bench;
 mod bench_copy;
 mod output;
 mod review;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,10 @@ enum Command {
     Analyze(analyze::Args),
     /// 审核一批报告: 评分、排名、雷同内容, 可为每份报告生成审核意见
     Review(review::Args),
+    /// 启动审核工作台 (网页), 默认 http://127.0.0.1:8080
+    Serve(serve::ServeArgs),
+    /// 把报告文件或文件夹导入工作台的数据库
+    Import(serve::ImportArgs),
     /// 测速: 整个流程在单核上的吞吐量 (MB/s)
     Bench(bench::Args),
     /// 测速: 在合成语料上检测报告间共享段落 (抄袭) 的用时与召回率
@@ -43,6 +48,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Review(args) => review::run(args),
+        Command::Serve(args) => serve::serve(args),
+        Command::Import(args) => serve::import(args),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
         Command::BenchCopy(args) => bench_copy::run(args).map(|()| ExitCode::SUCCESS),
     };

@@ -1,0 +1,152 @@
+//! The review workbench: the web application most users see of fazhi.
+//!
+//! A `Workbench` is a data directory (the SQLite database of `fazhi-store`)
+//! and the office's report card; `router` serves it as server-rendered
+//! Chinese pages (总览, 报告, 导入, 对比) and a JSON API described by
+//! `/api/openapi.json`. This is the only crate that knows HTTP. Everything
+//! the browser gets comes from the binary (assets are embedded; no CDN, no
+//! external font or script), and everything taken from a report is escaped
+//! (`maud` escapes by default, and the Content-Security-Policy forbids
+//! inline scripts), since report text is untrusted.
+
+mod api;
+mod assets;
+mod chart;
+mod export;
+mod failure;
+mod import;
+mod pages;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
+use axum::routing::get;
+use axum::Router;
+use fazhi_review::CardConfig;
+use fazhi_store::Store;
+use fazhi_text::Limits;
+
+pub use import::{ImportError, ImportOutcome};
+
+/// The database file inside a data directory.
+const DATABASE_FILE: &str = "fazhi.db";
+/// What pages may load: only this server's own assets; no inline script.
+const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self'; \
+    style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+    form-action 'self'; frame-ancestors 'none'";
+
+/// Why the workbench could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbenchError {
+    #[error("无法创建数据目录 {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] fazhi_store::StoreError),
+}
+
+/// The state every request shares.
+pub struct Workbench {
+    store: Store,
+    card: CardConfig,
+    limits: Limits,
+    data_dir: PathBuf,
+}
+
+impl Workbench {
+    /// Opens (creating if needed) the workbench kept in `data_dir`.
+    pub fn open(data_dir: &Path, card: CardConfig) -> Result<Workbench, WorkbenchError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| WorkbenchError::DataDir {
+            path: data_dir.display().to_string(),
+            source,
+        })?;
+        Ok(Workbench {
+            store: Store::open(&data_dir.join(DATABASE_FILE))?,
+            card,
+            limits: Limits::default(),
+            data_dir: data_dir.to_owned(),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The limits every file is read under.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// How many reports the workbench holds.
+    pub fn report_count(&self) -> Result<usize, fazhi_store::StoreError> {
+        self.store.count()
+    }
+
+    /// Reads, analyses and stores one file (see `import`).
+    pub fn import(&self, file_name: &str, bytes: &[u8]) -> Result<ImportOutcome, ImportError> {
+        import::import(self, file_name, bytes)
+    }
+}
+
+/// The workbench's routes.
+pub fn router(workbench: Arc<Workbench>) -> Router {
+    Router::new()
+        .route("/", get(pages::overview::page))
+        .route("/reports/{id}", get(pages::report::page))
+        .route("/reports/{id}/original", get(pages::report::original))
+        .route(
+            "/import",
+            get(pages::import::page).post(pages::import::upload),
+        )
+        .route("/compare", get(pages::compare::page))
+        .route("/export/reports.{format}", get(export::reports))
+        .route("/export/compare.{format}", get(export::compare))
+        .route("/api/reports", get(api::reports).post(api::upload))
+        .route("/api/reports/{id}", get(api::report))
+        .route("/api/compare", get(api::compare))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/assets/{*file}", get(assets::asset))
+        .layer(DefaultBodyLimit::max(import::MAX_UPLOAD_BYTES))
+        .layer(axum::middleware::map_response(secure_headers))
+        .with_state(workbench)
+}
+
+async fn secure_headers(mut response: axum::response::Response) -> axum::response::Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY_VALUE),
+    );
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+/// Serves the workbench on `addr` until Ctrl-C, on a runtime of its own
+/// (callers need not know about async). `bound` is told the address once
+/// the port is open.
+pub fn serve(
+    workbench: Arc<Workbench>,
+    addr: SocketAddr,
+    bound: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        bound(listener.local_addr()?);
+        axum::serve(listener, router(workbench))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    })
+}
+
+#[cfg(test)]
+mod tests;
