@@ -99,11 +99,7 @@ pub(crate) async fn page(
         .map_err(|e| Failure::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let card: Card = serde_json::from_str(&report.card)
         .map_err(|e| Failure::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let title = report
-        .row
-        .title
-        .clone()
-        .unwrap_or_else(|| report.row.file_name.clone());
+    let title = report_title(&report.row);
     Ok(layout(
         &title,
         Section::None,
@@ -127,6 +123,18 @@ pub(crate) async fn page(
             }
         },
     ))
+}
+
+/// The report's title, or what it is when it has none ("株洲市芦淞区 2023
+/// 年度报告"), or its file name.
+pub(crate) fn report_title(row: &fazhi_store::ReportRow) -> String {
+    if let Some(title) = &row.title {
+        return title.clone();
+    }
+    match (&row.jurisdiction, row.report_year) {
+        (Some(unit), Some(year)) => format!("{unit} {year}年度法治政府建设报告"),
+        _ => row.file_name.clone(),
+    }
 }
 
 /// The file as uploaded.
