@@ -171,21 +171,19 @@ impl Store {
         })
     }
 
-    /// Every report as the search index needs it, one at a time (the index
-    /// is rebuilt from here when it is missing).
-    pub fn for_each_indexed(&self, mut each: impl FnMut(IndexRow)) -> Result<(), StoreError> {
+    /// Up to `limit` reports as the search index needs them, those with an
+    /// id above `after`, by id: the index catches up with the database page
+    /// by page (and is rebuilt from here when it is missing).
+    pub fn indexed_after(&self, after: i64, limit: usize) -> Result<Vec<IndexRow>, StoreError> {
         self.pool.read(|c| {
-            let mut statement = c.prepare(
+            let mut statement = c.prepare_cached(
                 "SELECT r.id, r.title, r.file_name, r.text, r.jurisdiction, r.level, r.report_year, \
                  (SELECT GROUP_CONCAT(DISTINCT f.indicator) FROM facts f \
                   WHERE f.report_id = r.id AND f.indicator IS NOT NULL) \
-                 FROM reports r ORDER BY r.id",
+                 FROM reports r WHERE r.id > ?1 ORDER BY r.id LIMIT ?2",
             )?;
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                each(IndexRow::read(row)?);
-            }
-            Ok(())
+            let rows = statement.query_map(params![after, limit as i64], IndexRow::read)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(StoreError::from)
         })
     }
 

@@ -154,9 +154,10 @@ fn compare_gives_each_figure_with_its_evidence() {
 fn the_index_rows_carry_text_and_indicators() {
     let store = Store::open(&scratch("index")).expect("open");
     import_all(&store);
-    let mut rows = Vec::new();
-    store.for_each_indexed(|r| rows.push(r)).expect("rows");
+    let rows = store.indexed_after(0, 100).expect("rows");
     assert_eq!(rows.len(), 5);
+    let rest = store.indexed_after(rows[2].id, 100).expect("rows");
+    assert_eq!(rest, rows[3..]);
     assert!(rows[0].indicators.contains(&"mediation.cases".to_owned()));
     assert!(!rows[0].title.is_empty());
 }
