@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use fazhi_engine::Catalog;
@@ -87,10 +87,18 @@ const ITEMS: &[(&str, &str)] = &[
     ("next_year_plan", "下一年度主要安排"),
 ];
 
+/// A place in the text to show, from a link elsewhere (a search hit).
+#[derive(Deserialize)]
+pub(crate) struct At {
+    at: Option<String>,
+}
+
 pub(crate) async fn page(
     State(workbench): State<Arc<Workbench>>,
     Path(id): Path<i64>,
+    Query(at): Query<At>,
 ) -> Result<Markup, PageError> {
+    let at: Option<usize> = at.at.and_then(|a| a.parse().ok());
     let report = workbench
         .store
         .report(id)?
@@ -117,7 +125,7 @@ pub(crate) async fn page(
                     (findings(&analysis.findings))
                     section #text aria-labelledby="text-heading" {
                         h2 #text-heading { "正文" (format!("(数据 {} 条,已标出)", analysis.facts.len())) }
-                        article.text { (annotated(&report.text, &analysis)) }
+                        article.text { (annotated(&report.text, &analysis, at)) }
                     }
                 }
             }
@@ -270,16 +278,20 @@ enum Piece<'a> {
         label: String,
         plan: bool,
     },
-    Anchor(usize),
+    /// An anchor at a character offset: `c<offset>`, or `at` for the place
+    /// a link asked to show.
+    Anchor(usize, bool),
 }
 
 /// The text with its figures marked and an anchor at every place the page
-/// links to.
-fn annotated(text: &str, analysis: &Analysis) -> Markup {
+/// links to (and at `at`, the place a link from elsewhere asked for).
+fn annotated(text: &str, analysis: &Analysis, at_link: Option<usize>) -> Markup {
     let catalog = Catalog::builtin();
-    let mut anchors: BTreeSet<usize> = analysis.outline.iter().map(|h| h.start).collect();
-    anchors.extend(analysis.findings.iter().map(|f| f.start));
-    anchors.extend(analysis.parts.locations.values().map(|l| l.start));
+    let mut anchors: BTreeSet<(usize, bool)> =
+        analysis.outline.iter().map(|h| (h.start, false)).collect();
+    anchors.extend(analysis.findings.iter().map(|f| (f.start, false)));
+    anchors.extend(analysis.parts.locations.values().map(|l| (l.start, false)));
+    anchors.extend(at_link.map(|a| (a, true)));
     let mut figures: Vec<&Fact> = analysis.facts.iter().collect();
     figures.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let starts = char_starts(text);
@@ -291,9 +303,9 @@ fn annotated(text: &str, analysis: &Analysis) -> Markup {
         if fact.start < at {
             continue; // another fact of the same figure
         }
-        while let Some(&a) = anchors.peek().filter(|&&a| a <= fact.start) {
+        while let Some(&(a, linked)) = anchors.peek().filter(|&&(a, _)| a <= fact.start) {
             pieces.push(Piece::Text(&text[byte(at)..byte(a.max(at))]));
-            pieces.push(Piece::Anchor(a));
+            pieces.push(Piece::Anchor(a, linked));
             at = a.max(at);
             anchors.next();
         }
@@ -305,9 +317,9 @@ fn annotated(text: &str, analysis: &Analysis) -> Markup {
         });
         at = fact.end;
     }
-    for a in anchors {
+    for (a, linked) in anchors {
         pieces.push(Piece::Text(&text[byte(at)..byte(a.max(at))]));
-        pieces.push(Piece::Anchor(a));
+        pieces.push(Piece::Anchor(a, linked));
         at = a.max(at);
     }
     pieces.push(Piece::Text(&text[byte(at)..]));
@@ -318,7 +330,8 @@ fn annotated(text: &str, analysis: &Analysis) -> Markup {
                 Piece::Figure { text, label, plan } => {
                     mark.figure.plan[*plan] title=(label) tabindex="0" { (text) }
                 },
-                Piece::Anchor(a) => span.anchor id={ "c" (a) } {},
+                Piece::Anchor(_, true) => span.anchor.linked #at {},
+                Piece::Anchor(a, false) => span.anchor id={ "c" (a) } {},
             }
         }
     }
