@@ -152,7 +152,10 @@ fn places(text: &str, found: &[Found], sought: &[&str]) -> Vec<Place> {
         let mut last = first + 1;
         while let Some(next) = found.get(last) {
             let stretch = &text[start..end.max(next.bytes.end)];
-            if stretch.contains('\n') || stretch.chars().count() > SNIPPET_CHARS {
+            // A word overlapping the place joins it however long that makes
+            // it: places must not overlap.
+            let apart = next.bytes.start >= end;
+            if apart && (stretch.contains('\n') || char_count(stretch) > SNIPPET_CHARS) {
                 break;
             }
             end = end.max(next.bytes.end);
@@ -172,14 +175,14 @@ fn places(text: &str, found: &[Found], sought: &[&str]) -> Vec<Place> {
 }
 
 /// Widens `core` to about `SNIPPET_CHARS` characters of its line, within
-/// `bounds`, as much before it as after where the line allows.
+/// `bounds` (which hold `core`), as much before it as after where the line allows.
 fn widen(text: &str, core: Range<usize>, bounds: Range<usize>) -> Range<usize> {
     let line_start = text[..core.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[core.end..]
         .find('\n')
         .map_or(text.len(), |i| core.end + i);
     let floor = line_start.max(bounds.start);
-    let ceiling = line_end.min(bounds.end).max(core.end);
+    let ceiling = line_end.min(bounds.end);
     let room = SNIPPET_CHARS.saturating_sub(char_count(&text[core.clone()]));
     let start = back(text, core.start, floor, room / 2);
     let end = forward(
@@ -342,6 +345,67 @@ mod tests {
         assert_eq!(marks(&both[0]), ["行政复议"]);
         let apart = snippets("行政执法与复议。", &[run]);
         assert_eq!(marks(&apart[0]), ["行政", "复议"]);
+    }
+
+    #[test]
+    fn overlapping_words_make_one_place() {
+        let text = format!("甲{}行政复议案件", "乙".repeat(95));
+        let found = snippets(&text, &marked(&["甲", "行政复议", "复议案件"]));
+        assert_eq!(found.len(), 1);
+        assert_eq!(marks(&found[0]), ["甲", "行政复议案件"]);
+    }
+
+    /// Texts and words drawn from characters that fold, break lines or
+    /// change width: whatever comes, snippets stay inside the text, marks
+    /// stay inside their snippet, in order and apart, and `start` points at
+    /// the snippet.
+    #[test]
+    fn snippets_hold_on_any_text() {
+        const ALPHABET: [&str; 12] = [
+            "议",
+            "復",
+            "复",
+            "Ａ",
+            "a",
+            "1",
+            "，",
+            " ",
+            "\n",
+            "😀",
+            "结(jié)",
+            "乙乙乙乙乙",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            // xorshift64: reproducible without a dependency.
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let text: String = (0..next(80)).map(|_| ALPHABET[next(12)]).collect();
+            let words: Vec<String> = (0..1 + next(3))
+                .map(|_| (0..1 + next(3)).map(|_| ALPHABET[next(6)]).collect())
+                .collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut last_end = 0;
+            for snippet in snippets(&text, &marked(&words)) {
+                let at: String = text.chars().skip(snippet.start).collect();
+                assert!(at.starts_with(&snippet.text), "{text:?} {words:?}");
+                assert!(snippet.start >= last_end, "{text:?} {words:?}");
+                last_end = snippet.start + snippet.text.chars().count();
+                let mut mark_end = None;
+                for mark in &snippet.highlights {
+                    assert!(snippet
+                        .text
+                        .get(mark.clone())
+                        .is_some_and(|m| !m.is_empty()));
+                    assert!(mark_end.is_none_or(|end| end < mark.start));
+                    mark_end = Some(mark.end);
+                }
+            }
+        }
     }
 
     #[test]
