@@ -1,5 +1,6 @@
 //! The integration tests of `fazhi`: one binary, one module per area.
 
+mod browser;
 mod cli;
 mod corpus;
 mod findings;

@@ -39,7 +39,21 @@ impl Line {
 
 impl<'a> Document<'a> {
     pub fn new(display: &'a str) -> Document<'a> {
-        let look = Look::of(display);
+        Document::normalised(display, Look::of(display))
+    }
+
+    /// Like `new`, but converts traditional characters however few there
+    /// are: a search query of a word or two is too short for the count of
+    /// traditional characters that tells a traditional report.
+    pub fn converting_any_traditional(display: &'a str) -> Document<'a> {
+        let look = Look {
+            traditional: true,
+            ..Look::of(display)
+        };
+        Document::normalised(display, look)
+    }
+
+    fn normalised(display: &'a str, look: Look) -> Document<'a> {
         let folded: String = if look.wide_forms {
             display.chars().map(fold_width).collect()
         } else {
@@ -80,9 +94,13 @@ impl<'a> Document<'a> {
 
     /// The displayed text of a byte range of `text`.
     pub fn display_slice(&self, bytes: Range<usize>) -> &'a str {
-        let (start, end) = (self.char_offset(bytes.start), self.char_offset(bytes.end));
+        &self.display[self.display_offset(bytes.start)..self.display_offset(bytes.end)]
+    }
+
+    /// The byte offset in the displayed text of a byte offset of `text`.
+    pub fn display_offset(&self, byte: usize) -> usize {
         let starts = self.display_starts.as_ref().unwrap_or(&self.char_starts);
-        &self.display[starts[start] as usize..starts[end] as usize]
+        starts[self.char_offset(byte)] as usize
     }
 
     /// The lines of `text`, without their line breaks.
@@ -322,6 +340,19 @@ mod tests {
     }
 
     #[test]
+    fn converting_any_traditional_converts_a_single_word() {
+        assert_eq!(
+            Document::new("行政復議").text(),
+            "行政復議",
+            "too few to tell"
+        );
+        assert_eq!(
+            Document::converting_any_traditional("行政復議").text(),
+            "行政复议"
+        );
+    }
+
+    #[test]
     fn leaves_simplified_text_alone() {
         check("受理行政复议案件145件", "受理行政复议案件145件");
     }
@@ -331,6 +362,7 @@ mod tests {
         let doc = Document::new("審結１３７件，其中駁回５３件");
         let start = doc.text().find("137").unwrap();
         assert_eq!(doc.display_slice(start..start + 3), "１３７");
+        assert_eq!(doc.display_offset(start), "審結".len());
         assert_eq!(doc.char_offset(start), 2);
         assert_eq!(doc.byte_offset(2), start);
     }

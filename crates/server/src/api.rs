@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 use crate::failure::{ApiError, Failure};
 use crate::pages::compare::CompareQuery;
 use crate::pages::import::import_all;
+use crate::pages::search::{self, SearchForm, SearchQuery};
 use crate::pages::Filters;
 use crate::Workbench;
 
@@ -110,6 +111,19 @@ pub(crate) async fn compare(
         rows.extend(workbench.store.compare(indicator, &filter)?);
     }
     Ok(Json(rows))
+}
+
+/// `GET /api/search?q=…`: hits with their highlighted passages.
+pub(crate) async fn search(
+    State(workbench): State<Arc<Workbench>>,
+    Query(query): Query<SearchQuery>,
+) -> Result<Json<fazhi_search::Hits>, ApiError> {
+    let form = SearchForm::from(query);
+    if form.q.trim().is_empty() {
+        return Err(Failure::new(StatusCode::BAD_REQUEST, "请给出 q 参数(检索词)").into());
+    }
+    let hits = tokio::task::spawn_blocking(move || form.run(&workbench, search::PAGE)).await??;
+    Ok(Json(hits))
 }
 
 pub(crate) async fn openapi() -> Response {

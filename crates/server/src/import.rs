@@ -66,6 +66,13 @@ pub(crate) fn import(
         analysis: &analysis,
         card: &card,
     })?;
+    if imported.created {
+        // The report is stored; a search index that fails to follow is
+        // caught up at the next search.
+        if let Err(e) = workbench.sync_search() {
+            eprintln!("搜索索引未能更新: {e}");
+        }
+    }
     Ok(ImportOutcome {
         file: file_name.to_owned(),
         id: imported.id,

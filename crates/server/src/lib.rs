@@ -19,13 +19,14 @@ mod pages;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
 use axum::routing::get;
 use axum::Router;
 use fazhi_review::CardConfig;
+use fazhi_search::{Hits, IndexedReport, SearchIndex};
 use fazhi_store::Store;
 use fazhi_text::Limits;
 
@@ -33,6 +34,13 @@ pub use import::{ImportError, ImportOutcome};
 
 /// The database file inside a data directory.
 const DATABASE_FILE: &str = "fazhi.db";
+/// The search index's directory inside a data directory (a cache of the database).
+const SEARCH_DIR: &str = "search";
+/// The file in the search directory that says up to which report id the
+/// index has caught up with the database.
+const SYNCED_FILE: &str = "synced";
+/// Reports read from the database per step when the index catches up.
+const SYNC_BATCH: usize = 100;
 /// What pages may load: only this server's own assets; no inline script.
 const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self'; \
     style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
@@ -48,11 +56,18 @@ pub enum WorkbenchError {
     },
     #[error(transparent)]
     Store(#[from] fazhi_store::StoreError),
+    #[error(transparent)]
+    Search(#[from] fazhi_search::SearchError),
 }
 
 /// The state every request shares.
 pub struct Workbench {
     store: Store,
+    search: SearchIndex,
+    /// The highest report id the search index holds: reports imported since
+    /// (by this server or by `fazhi import` beside it) are indexed before
+    /// the next search.
+    synced: Mutex<i64>,
     card: CardConfig,
     limits: Limits,
     data_dir: PathBuf,
@@ -65,12 +80,66 @@ impl Workbench {
             path: data_dir.display().to_string(),
             source,
         })?;
-        Ok(Workbench {
+        let search_dir = data_dir.join(SEARCH_DIR);
+        let search = SearchIndex::open(&search_dir)?;
+        // An empty index (new, or deleted to rebuild it) catches up from the start.
+        let synced = if search.is_empty() {
+            0
+        } else {
+            std::fs::read_to_string(search_dir.join(SYNCED_FILE))
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(0)
+        };
+        let workbench = Workbench {
             store: Store::open(&data_dir.join(DATABASE_FILE))?,
+            search,
+            synced: Mutex::new(synced),
             card,
             limits: Limits::default(),
             data_dir: data_dir.to_owned(),
-        })
+        };
+        workbench.sync_search()?;
+        Ok(workbench)
+    }
+
+    /// Brings the search index up to the database: every report with an id
+    /// above the last one indexed.
+    fn sync_search(&self) -> Result<(), WorkbenchError> {
+        let mut synced = self.synced.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let rows = self.store.indexed_after(*synced, SYNC_BATCH)?;
+            let Some(last) = rows.last().map(|r| r.id) else {
+                return Ok(());
+            };
+            let reports: Vec<IndexedReport> = rows
+                .iter()
+                .map(|r| IndexedReport {
+                    id: r.id,
+                    title: &r.title,
+                    text: &r.text,
+                    jurisdiction: r.jurisdiction.as_deref(),
+                    level: r.level.as_deref(),
+                    year: r.report_year,
+                    indicators: &r.indicators,
+                })
+                .collect();
+            self.search.replace(&reports)?;
+            *synced = last;
+            // The marker only saves a rebuild at the next start.
+            let _ = std::fs::write(
+                self.data_dir.join(SEARCH_DIR).join(SYNCED_FILE),
+                last.to_string(),
+            );
+        }
+    }
+
+    /// Searches the reports, the index first brought up to the database.
+    pub(crate) fn search(&self, query: &fazhi_search::Query) -> Result<Hits, failure::Failure> {
+        let failed =
+            |e: String| failure::Failure::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e);
+        self.sync_search().map_err(|e| failed(e.to_string()))?;
+        self.search.search(query).map_err(|e| failed(e.to_string()))
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -104,11 +173,13 @@ pub fn router(workbench: Arc<Workbench>) -> Router {
             get(pages::import::page).post(pages::import::upload),
         )
         .route("/compare", get(pages::compare::page))
+        .route("/search", get(pages::search::page))
         .route("/export/reports.{format}", get(export::reports))
         .route("/export/compare.{format}", get(export::compare))
         .route("/api/reports", get(api::reports).post(api::upload))
         .route("/api/reports/{id}", get(api::report))
         .route("/api/compare", get(api::compare))
+        .route("/api/search", get(api::search))
         .route("/api/openapi.json", get(api::openapi))
         .route("/assets/{*file}", get(assets::asset))
         .layer(DefaultBodyLimit::max(import::MAX_UPLOAD_BYTES))

@@ -299,7 +299,12 @@ async fn the_openapi_document_describes_every_api_route() {
     assert_eq!(status, StatusCode::OK);
     let spec: serde_json::Value = serde_json::from_slice(&body).expect("json");
     assert_eq!(spec["openapi"], "3.1.0");
-    for path in ["/api/reports", "/api/reports/{id}", "/api/compare"] {
+    for path in [
+        "/api/reports",
+        "/api/reports/{id}",
+        "/api/compare",
+        "/api/search",
+    ] {
         assert!(spec["paths"].get(path).is_some(), "{path}");
     }
 }
@@ -316,4 +321,74 @@ async fn assets_come_from_the_binary() {
     assert!(!css.is_empty());
     let (status, _, _) = get(&app, "/assets/missing.js").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn search_finds_reports_with_highlighted_passages() {
+    let (_, app) = workbench("search", &["000", "001", "004"]);
+    let (status, html) = page(
+        &app,
+        "/search?q=%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE&year=2024",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("共 1 份报告"), "only 004 covers 2024");
+    assert!(html.contains("<mark>"));
+    assert!(html.contains("?at="), "each passage links to its place");
+    let (status, _, body) = get(&app, "/api/search?q=%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE").await;
+    assert_eq!(status, StatusCode::OK);
+    let hits: serde_json::Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(hits["total"], 3);
+    let (status, _, _) = get(&app, "/api/search?q=").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn the_index_catches_up_and_is_rebuilt_from_the_database() {
+    let dir = scratch("rebuild");
+    {
+        let wb = Workbench::open(&dir, CardConfig::default()).expect("open");
+        let (file, bytes) = corpus_file("000");
+        wb.import(&file, &bytes).expect("import");
+    }
+    // Another process adds a report to the database only (as `fazhi import` beside a server).
+    {
+        let store = fazhi_store::Store::open(&dir.join(DATABASE_FILE)).expect("store");
+        let (file, bytes) = corpus_file("002");
+        let text = String::from_utf8(bytes.clone()).expect("utf-8");
+        let (analysis, card) = fazhi_review::review(
+            &Input {
+                text: &text,
+                page_meta: &[],
+            },
+            &[],
+            &CardConfig::default(),
+        );
+        store
+            .import(&fazhi_store::NewReport {
+                file_name: &file,
+                original: &bytes,
+                format: "text",
+                encoding: "UTF-8",
+                text: &text,
+                analysis: &analysis,
+                card: &card,
+            })
+            .expect("import");
+    }
+    let search = |wb: &Workbench, q: &str| {
+        wb.search(&fazhi_search::Query::new(q))
+            .expect("search")
+            .total
+    };
+    let wb = Workbench::open(&dir, CardConfig::default()).expect("reopen");
+    assert_eq!(search(&wb, "咸宁"), 1, "the report added beside is indexed");
+    drop(wb);
+    std::fs::remove_dir_all(dir.join(SEARCH_DIR)).expect("delete the index");
+    let wb = Workbench::open(&dir, CardConfig::default()).expect("rebuild");
+    assert_eq!(
+        search(&wb, "咸宁") + search(&wb, "芦淞区"),
+        2,
+        "both are back"
+    );
 }

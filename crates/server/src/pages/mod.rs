@@ -10,6 +10,7 @@ pub(crate) mod compare;
 pub(crate) mod import;
 pub(crate) mod overview;
 pub(crate) mod report;
+pub(crate) mod search;
 
 use fazhi_store::ReportFilter;
 use maud::{html, Markup, DOCTYPE};
@@ -22,6 +23,7 @@ use crate::failure::Failure;
 pub(crate) enum Section {
     Overview,
     Import,
+    Search,
     Compare,
     None,
 }
@@ -29,6 +31,7 @@ pub(crate) enum Section {
 const NAVIGATION: &[(Section, &str, &str)] = &[
     (Section::Overview, "/", "总览"),
     (Section::Import, "/import", "导入"),
+    (Section::Search, "/search", "检索"),
     (Section::Compare, "/compare", "对比"),
 ];
 

@@ -49,7 +49,7 @@ pub(crate) async fn page(
 }
 
 /// The distinct years covered, newest first.
-fn years(rows: &[ReportRow]) -> Vec<i32> {
+pub(crate) fn years(rows: &[ReportRow]) -> Vec<i32> {
     let mut years: Vec<i32> = rows.iter().filter_map(|r| r.report_year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();

@@ -55,7 +55,11 @@ impl From<SearchQuery> for SearchForm {
 
 impl SearchForm {
     /// Runs the search.
-    pub(crate) fn run(&self, workbench: &Workbench, limit: usize) -> Result<Hits, crate::failure::Failure> {
+    pub(crate) fn run(
+        &self,
+        workbench: &Workbench,
+        limit: usize,
+    ) -> Result<Hits, crate::failure::Failure> {
         let filter = self.filters.to_store();
         let indicator = self.indicator.as_deref();
         workbench.search(&fazhi_search::Query {
