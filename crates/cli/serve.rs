@@ -83,7 +83,11 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
     if files.is_empty() {
         bail!("在给定路径下没有找到报告文件");
     }
-    let workbench = open(args.data_dir, args.card.as_deref())?;
+    let data_dir = match args.data_dir {
+        Some(dir) => dir,
+        None => default_data_dir()?,
+    };
+    let workbench = Workbench::open_database(&data_dir, load_card(args.card.as_deref())?)?;
     let outcomes = import_files(&workbench, &files);
     let mut counts = [0usize; 3];
     for (path, outcome) in &outcomes {
@@ -97,7 +101,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     eprintln!(
-        "导入 {} 份, 已存在 {} 份, 失败 {} 份 (数据目录: {})",
+        "导入 {} 份, 已存在 {} 份, 失败 {} 份 (数据目录: {}; 工作台会在下次检索前为新报告建立索引)",
         counts[0],
         counts[1],
         counts[2],

@@ -63,60 +63,95 @@ pub enum WorkbenchError {
 /// The state every request shares.
 pub struct Workbench {
     store: Store,
-    search: SearchIndex,
+    /// None when only the database is open (`open_database`).
+    search: Option<SearchIndex>,
     /// The highest report id the search index holds: reports imported since
     /// (by this server or by `fazhi import` beside it) are indexed before
     /// the next search.
     synced: Mutex<i64>,
+    /// The choices of the filter forms, as of the last report added.
+    choices: Mutex<Option<(i64, Arc<Choices>)>>,
     card: CardConfig,
     limits: Limits,
     data_dir: PathBuf,
 }
 
+/// What the filter forms offer: the years covered and the indicators stated
+/// (with how many reports state each). They change only when a report is
+/// added, and every list page shows them, so they are kept.
+pub(crate) struct Choices {
+    pub years: Vec<i32>,
+    pub indicators: Vec<(String, usize)>,
+}
+
 impl Workbench {
-    /// Opens (creating if needed) the workbench kept in `data_dir`.
+    /// Opens (creating if needed) the workbench kept in `data_dir`, its
+    /// search index brought up to its database.
     pub fn open(data_dir: &Path, card: CardConfig) -> Result<Workbench, WorkbenchError> {
+        let mut workbench = Workbench::open_database(data_dir, card)?;
+        let search_dir = data_dir.join(SEARCH_DIR);
+        let search = SearchIndex::open(&search_dir)?;
+        // An empty index (new, or deleted to rebuild it) catches up from the start.
+        if !search.is_empty() {
+            let synced = std::fs::read_to_string(search_dir.join(SYNCED_FILE))
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(0);
+            workbench.synced = Mutex::new(synced);
+        }
+        workbench.search = Some(search);
+        workbench.sync_search()?;
+        Ok(workbench)
+    }
+
+    /// Opens the database only, for filling it in bulk (`fazhi import`): the
+    /// search index, which one process at a time may write, is left to the
+    /// server, which indexes the new reports before its next search.
+    pub fn open_database(data_dir: &Path, card: CardConfig) -> Result<Workbench, WorkbenchError> {
         std::fs::create_dir_all(data_dir).map_err(|source| WorkbenchError::DataDir {
             path: data_dir.display().to_string(),
             source,
         })?;
-        let search_dir = data_dir.join(SEARCH_DIR);
-        let search = SearchIndex::open(&search_dir)?;
-        // An empty index (new, or deleted to rebuild it) catches up from the start.
-        let synced = if search.is_empty() {
-            0
-        } else {
-            std::fs::read_to_string(search_dir.join(SYNCED_FILE))
-                .ok()
-                .and_then(|s| s.trim().parse().ok())
-                .unwrap_or(0)
-        };
-        let workbench = Workbench {
+        Ok(Workbench {
             store: Store::open(&data_dir.join(DATABASE_FILE))?,
-            search,
-            synced: Mutex::new(synced),
+            search: None,
+            synced: Mutex::new(0),
+            choices: Mutex::new(None),
             card,
             limits: Limits::default(),
             data_dir: data_dir.to_owned(),
-        };
-        workbench.sync_search()?;
-        Ok(workbench)
+        })
     }
 
     /// Brings the search index up to the database: every report with an id
     /// above the last one indexed.
     fn sync_search(&self) -> Result<(), WorkbenchError> {
+        let Some(search) = &self.search else {
+            return Ok(());
+        };
         let mut synced = self.synced.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let rows = self.store.indexed_after(*synced, SYNC_BATCH)?;
             let Some(last) = rows.last().map(|r| r.id) else {
                 return Ok(());
             };
+            let titles: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    pages::report::display_title(
+                        r.title.as_deref(),
+                        r.jurisdiction.as_deref(),
+                        r.report_year,
+                        &r.file_name,
+                    )
+                })
+                .collect();
             let reports: Vec<IndexedReport> = rows
                 .iter()
-                .map(|r| IndexedReport {
+                .zip(&titles)
+                .map(|(r, title)| IndexedReport {
                     id: r.id,
-                    title: &r.title,
+                    title,
                     text: &r.text,
                     jurisdiction: r.jurisdiction.as_deref(),
                     level: r.level.as_deref(),
@@ -124,7 +159,7 @@ impl Workbench {
                     indicators: &r.indicators,
                 })
                 .collect();
-            self.search.replace(&reports)?;
+            search.replace(&reports)?;
             *synced = last;
             // The marker only saves a rebuild at the next start.
             let _ = std::fs::write(
@@ -134,12 +169,32 @@ impl Workbench {
         }
     }
 
+    /// The filter forms' choices, computed again only after a report was added.
+    pub(crate) fn choices(&self) -> Result<Arc<Choices>, fazhi_store::StoreError> {
+        let last = self.store.last_id()?;
+        let mut kept = self.choices.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((id, choices)) = kept.as_ref() {
+            if *id == last {
+                return Ok(Arc::clone(choices));
+            }
+        }
+        let choices = Arc::new(Choices {
+            years: self.store.years()?,
+            indicators: self.store.indicators()?,
+        });
+        *kept = Some((last, Arc::clone(&choices)));
+        Ok(choices)
+    }
+
     /// Searches the reports, the index first brought up to the database.
     pub(crate) fn search(&self, query: &fazhi_search::Query) -> Result<Hits, failure::Failure> {
         let failed =
             |e: String| failure::Failure::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e);
         self.sync_search().map_err(|e| failed(e.to_string()))?;
-        self.search.search(query).map_err(|e| failed(e.to_string()))
+        match &self.search {
+            Some(search) => search.search(query).map_err(|e| failed(e.to_string())),
+            None => Err(failed("检索索引没有打开".to_owned())),
+        }
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -1,12 +1,13 @@
--- The reports, as imported: the original file, its text, and what the
--- analysis says about it. One row per distinct file (by SHA-256).
+-- The reports, as imported: what the analysis says about each, in the
+-- columns lists filter and sort on. One row per distinct file (by SHA-256).
+-- The large values live in `contents` and `originals`, so that a list never
+-- reads them (a column after a large one costs its whole overflow chain).
 CREATE TABLE reports (
     id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL UNIQUE,
     file_name TEXT NOT NULL,
     format TEXT NOT NULL,
     encoding TEXT NOT NULL,
-    text TEXT NOT NULL,
     imported_at TEXT NOT NULL,
     title TEXT,
     jurisdiction TEXT,
@@ -23,13 +24,19 @@ CREATE TABLE reports (
     score INTEGER NOT NULL,
     errors INTEGER NOT NULL,
     warnings INTEGER NOT NULL,
-    infos INTEGER NOT NULL,
-    -- The analysis and the card as JSON, as `fazhi analyze --format jsonl` writes them.
-    analysis TEXT NOT NULL,
-    card TEXT NOT NULL
+    infos INTEGER NOT NULL
 );
 
 CREATE INDEX reports_year ON reports (report_year);
+
+-- The text as read, and the analysis and the card as JSON, as
+-- `fazhi analyze --format jsonl` writes them.
+CREATE TABLE contents (
+    report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    card TEXT NOT NULL
+);
 
 -- The file as uploaded, apart so that listing reports never reads it.
 CREATE TABLE originals (
@@ -52,7 +59,8 @@ CREATE TABLE facts (
     PRIMARY KEY (report_id, seq)
 );
 
-CREATE INDEX facts_indicator ON facts (indicator, report_id);
+-- Covers the list of indicators present (no table lookup per fact).
+CREATE INDEX facts_indicator ON facts (indicator, plan, report_id);
 
 CREATE TABLE findings (
     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,

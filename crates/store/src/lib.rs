@@ -108,7 +108,8 @@ impl Store {
     /// One report with its text and analysis.
     pub fn report(&self, id: i64) -> Result<Option<StoredReport>, StoreError> {
         let sql = format!(
-            "SELECT {}, r.format, r.encoding, r.text, r.analysis, r.card FROM reports r WHERE r.id = ?1",
+            "SELECT {}, r.format, r.encoding, c.text, c.analysis, c.card \
+             FROM reports r JOIN contents c ON c.report_id = r.id WHERE r.id = ?1",
             ReportRow::COLUMNS
         );
         self.pool.read(|c| {
@@ -177,13 +178,34 @@ impl Store {
     pub fn indexed_after(&self, after: i64, limit: usize) -> Result<Vec<IndexRow>, StoreError> {
         self.pool.read(|c| {
             let mut statement = c.prepare_cached(
-                "SELECT r.id, r.title, r.file_name, r.text, r.jurisdiction, r.level, r.report_year, \
+                "SELECT r.id, r.title, r.file_name, c.text, r.jurisdiction, r.level, r.report_year, \
                  (SELECT GROUP_CONCAT(DISTINCT f.indicator) FROM facts f \
                   WHERE f.report_id = r.id AND f.indicator IS NOT NULL) \
-                 FROM reports r WHERE r.id > ?1 ORDER BY r.id LIMIT ?2",
+                 FROM reports r JOIN contents c ON c.report_id = r.id \
+                 WHERE r.id > ?1 ORDER BY r.id LIMIT ?2",
             )?;
             let rows = statement.query_map(params![after, limit as i64], IndexRow::read)?;
             rows.collect::<Result<Vec<_>, _>>().map_err(StoreError::from)
+        })
+    }
+
+    /// The years covered by at least one report, newest first.
+    pub fn years(&self) -> Result<Vec<i32>, StoreError> {
+        self.pool.read(|c| {
+            let mut statement = c.prepare_cached(
+                "SELECT DISTINCT report_year FROM reports WHERE report_year IS NOT NULL \
+                 ORDER BY report_year DESC",
+            )?;
+            let rows = statement.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<Vec<_>, _>>()
+                .map_err(StoreError::from)
+        })
+    }
+
+    /// The highest report id: it changes whenever a report is added.
+    pub fn last_id(&self) -> Result<i64, StoreError> {
+        self.pool.read(|c| {
+            Ok(c.query_row("SELECT COALESCE(MAX(id), 0) FROM reports", [], |r| r.get(0))?)
         })
     }
 
@@ -205,18 +227,16 @@ fn insert_report(tx: &Transaction, report: &NewReport, sha256: &str) -> Result<i
         .map(|l| serde_json::to_value(l).map(|v| v.as_str().map(str::to_owned)));
     let level = level.transpose()?.flatten();
     tx.execute(
-        "INSERT INTO reports (sha256, file_name, format, encoding, text, imported_at, title, \
+        "INSERT INTO reports (sha256, file_name, format, encoding, imported_at, title, \
          jurisdiction, level, report_year, signed_date, published_date, issuer, measures, \
-         first_responsible, shortcomings, causes, next_year_plan, score, errors, warnings, infos, \
-         analysis, card) \
-         VALUES (?1, ?2, ?3, ?4, ?5, datetime('now'), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+         first_responsible, shortcomings, causes, next_year_plan, score, errors, warnings, infos) \
+         VALUES (?1, ?2, ?3, ?4, datetime('now'), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+         ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         params![
             sha256,
             report.file_name,
             report.format,
             report.encoding,
-            report.text,
             m.title,
             m.jurisdiction,
             level,
@@ -233,11 +253,18 @@ fn insert_report(tx: &Transaction, report: &NewReport, sha256: &str) -> Result<i
             count(Severity::Error),
             count(Severity::Warning),
             count(Severity::Info),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO contents (report_id, text, analysis, card) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            id,
+            report.text,
             serde_json::to_string(a)?,
             serde_json::to_string(report.card)?,
         ],
     )?;
-    let id = tx.last_insert_rowid();
     tx.execute(
         "INSERT INTO originals (report_id, bytes) VALUES (?1, ?2)",
         params![id, report.original],

@@ -148,8 +148,8 @@ impl CompareRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndexRow {
     pub id: i64,
-    /// The title, or the file name when the report has none.
-    pub title: String,
+    pub title: Option<String>,
+    pub file_name: String,
     pub text: String,
     pub jurisdiction: Option<String>,
     pub level: Option<String>,
@@ -159,11 +159,11 @@ pub struct IndexRow {
 
 impl IndexRow {
     pub(crate) fn read(r: &Row) -> rusqlite::Result<IndexRow> {
-        let title: Option<String> = r.get(1)?;
         let indicators: Option<String> = r.get(7)?;
         Ok(IndexRow {
             id: r.get(0)?,
-            title: title.map_or_else(|| r.get(2), Ok)?,
+            title: r.get(1)?,
+            file_name: r.get(2)?,
             text: r.get(3)?,
             jurisdiction: r.get(4)?,
             level: r.get(5)?,

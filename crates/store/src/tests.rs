@@ -159,7 +159,7 @@ fn the_index_rows_carry_text_and_indicators() {
     let rest = store.indexed_after(rows[2].id, 100).expect("rows");
     assert_eq!(rest, rows[3..]);
     assert!(rows[0].indicators.contains(&"mediation.cases".to_owned()));
-    assert!(!rows[0].title.is_empty());
+    assert!(!rows[0].file_name.is_empty());
 }
 
 #[test]
@@ -167,10 +167,10 @@ fn a_failed_import_changes_nothing() {
     let store = Store::open(&scratch("rollback")).expect("open");
     let outcome: Result<(), StoreError> = store.pool.write(|tx| {
         tx.execute(
-            "INSERT INTO reports (sha256, file_name, format, encoding, text, imported_at, \
+            "INSERT INTO reports (sha256, file_name, format, encoding, imported_at, \
              measures, first_responsible, shortcomings, causes, next_year_plan, score, errors, \
-             warnings, infos, analysis, card) \
-             VALUES ('x', 'x', 'text', 'UTF-8', '', '', 0, 0, 0, 0, 0, 100, 0, 0, 0, '{}', '{}')",
+             warnings, infos) \
+             VALUES ('x', 'x', 'text', 'UTF-8', '', 0, 0, 0, 0, 0, 100, 0, 0, 0)",
             [],
         )?;
         Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery))

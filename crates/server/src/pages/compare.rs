@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::{RawQuery, State};
 use fazhi_engine::Catalog;
-use fazhi_store::{CompareRow, ReportFilter, ReportRow};
+use fazhi_store::{CompareRow, ReportRow};
 use maud::{html, Markup, PreEscaped};
 
 use super::{layout, level_label, Filters, Section};
@@ -60,11 +60,7 @@ pub(crate) async fn page(
 ) -> Result<Markup, PageError> {
     let query = CompareQuery::parse(query.as_deref());
     let filter = query.filters.to_store();
-    let present = workbench.store.indicators()?;
-    let all = workbench.store.reports(&ReportFilter::default())?;
-    let mut years: Vec<i32> = all.iter().filter_map(|r| r.report_year).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
+    let choices = workbench.choices()?;
     let mut tables = Vec::new();
     for indicator in &query.indicators {
         tables.push((
@@ -78,7 +74,7 @@ pub(crate) async fn page(
         Section::Compare,
         html! {
             h1 { "对比" }
-            (form(&query, &present, &years))
+            (form(&query, &choices.indicators, &choices.years))
             @if !query.indicators.is_empty() {
                 p.exports {
                     "导出: "

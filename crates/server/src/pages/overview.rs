@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
-use fazhi_store::{ReportFilter, ReportRow};
+use fazhi_store::ReportRow;
 use maud::{html, Markup};
 
 use super::{layout, level_label, Filters, Section};
@@ -20,7 +20,7 @@ pub(crate) async fn page(
     Query(filters): Query<Filters>,
 ) -> Result<Markup, PageError> {
     let rows = workbench.store.reports(&filters.to_store())?;
-    let years = years(&workbench.store.reports(&ReportFilter::default())?);
+    let choices = workbench.choices()?;
     let query = filters.query();
     Ok(layout(
         "总览",
@@ -28,7 +28,7 @@ pub(crate) async fn page(
         html! {
             h1 { "总览" }
             form.filters method="get" action="/" {
-                (filters.fields(&years))
+                (filters.fields(&choices.years))
                 button type="submit" { "筛选" }
             }
             p.exports {
@@ -46,14 +46,6 @@ pub(crate) async fn page(
             }
         },
     ))
-}
-
-/// The distinct years covered, newest first.
-pub(crate) fn years(rows: &[ReportRow]) -> Vec<i32> {
-    let mut years: Vec<i32> = rows.iter().filter_map(|r| r.report_year).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
-    years
 }
 
 fn table(rows: &[ReportRow]) -> Markup {

@@ -107,7 +107,13 @@ pub(crate) async fn page(
         .map_err(|e| Failure::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let card: Card = serde_json::from_str(&report.card)
         .map_err(|e| Failure::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let title = report_title(&report.row);
+    let row = &report.row;
+    let title = display_title(
+        row.title.as_deref(),
+        row.jurisdiction.as_deref(),
+        row.report_year,
+        &row.file_name,
+    );
     Ok(layout(
         &title,
         Section::None,
@@ -134,14 +140,17 @@ pub(crate) async fn page(
 }
 
 /// The report's title, or what it is when it has none ("株洲市芦淞区 2023
-/// 年度报告"), or its file name.
-pub(crate) fn report_title(row: &fazhi_store::ReportRow) -> String {
-    if let Some(title) = &row.title {
-        return title.clone();
-    }
-    match (&row.jurisdiction, row.report_year) {
-        (Some(unit), Some(year)) => format!("{unit} {year}年度法治政府建设报告"),
-        _ => row.file_name.clone(),
+/// 年度法治政府建设报告"), or its file name.
+pub(crate) fn display_title(
+    title: Option<&str>,
+    unit: Option<&str>,
+    year: Option<i32>,
+    file_name: &str,
+) -> String {
+    match (title, unit, year) {
+        (Some(title), _, _) => title.to_owned(),
+        (None, Some(unit), Some(year)) => format!("{unit} {year}年度法治政府建设报告"),
+        _ => file_name.to_owned(),
     }
 }
 

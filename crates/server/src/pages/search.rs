@@ -101,8 +101,7 @@ pub(crate) async fn page(
     } else {
         None
     };
-    let indicators = workbench.store.indicators()?;
-    let years = super::overview::years(&workbench.store.reports(&Default::default())?);
+    let choices = workbench.choices()?;
     Ok(layout(
         "检索",
         Section::Search,
@@ -117,14 +116,14 @@ pub(crate) async fn page(
                     label for="indicator" { "含有指标" }
                     select #indicator name="indicator" {
                         option value="" { "不限" }
-                        @for (id, _) in &indicators {
+                        @for (id, _) in &choices.indicators {
                             option value=(id) selected[form.indicator.as_deref() == Some(id.as_str())] {
                                 (Catalog::builtin().get(id).map_or(id.as_str(), |i| i.name.as_str()))
                             }
                         }
                     }
                 }
-                (form.filters.fields(&years))
+                (form.filters.fields(&choices.years))
                 button type="submit" { "检索" }
             }
             p.hint { "多个词之间用空格分隔, 结果须含全部词; 用引号检索连续的短语。繁体字也能检到。" }
