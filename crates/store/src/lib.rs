@@ -93,7 +93,7 @@ impl Store {
         let (clause, values) = filter.to_sql();
         let sql = format!(
             "SELECT {} FROM reports r WHERE {clause} \
-             ORDER BY r.report_year DESC, r.score DESC, r.id",
+             ORDER BY r.report_year DESC NULLS LAST, r.score DESC, r.id",
             ReportRow::COLUMNS
         );
         self.pool.read(|c| {
@@ -178,14 +178,21 @@ impl Store {
     pub fn indexed_after(&self, after: i64, limit: usize) -> Result<Vec<IndexRow>, StoreError> {
         self.pool.read(|c| {
             let mut statement = c.prepare_cached(
-                "SELECT r.id, r.title, r.file_name, c.text, r.jurisdiction, r.level, r.report_year, \
-                 (SELECT GROUP_CONCAT(DISTINCT f.indicator) FROM facts f \
-                  WHERE f.report_id = r.id AND f.indicator IS NOT NULL) \
+                "SELECT r.id, r.title, r.file_name, c.text, r.jurisdiction, r.level, r.report_year \
                  FROM reports r JOIN contents c ON c.report_id = r.id \
                  WHERE r.id > ?1 ORDER BY r.id LIMIT ?2",
             )?;
             let rows = statement.query_map(params![after, limit as i64], IndexRow::read)?;
-            rows.collect::<Result<Vec<_>, _>>().map_err(StoreError::from)
+            let mut rows = rows.collect::<Result<Vec<_>, _>>()?;
+            let mut indicators = c.prepare_cached(
+                "SELECT DISTINCT indicator FROM facts \
+                 WHERE report_id = ?1 AND indicator IS NOT NULL ORDER BY indicator",
+            )?;
+            for row in &mut rows {
+                let ids = indicators.query_map([row.id], |r| r.get(0))?;
+                row.indicators = ids.collect::<Result<_, _>>()?;
+            }
+            Ok(rows)
         })
     }
 
@@ -230,7 +237,7 @@ fn insert_report(tx: &Transaction, report: &NewReport, sha256: &str) -> Result<i
         "INSERT INTO reports (sha256, file_name, format, encoding, imported_at, title, \
          jurisdiction, level, report_year, signed_date, published_date, issuer, measures, \
          first_responsible, shortcomings, causes, next_year_plan, score, errors, warnings, infos) \
-         VALUES (?1, ?2, ?3, ?4, datetime('now'), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+         VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
          ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         params![
             sha256,

@@ -158,8 +158,8 @@ pub struct IndexRow {
 }
 
 impl IndexRow {
+    /// The row without its indicators (`Store::indexed_after` adds them).
     pub(crate) fn read(r: &Row) -> rusqlite::Result<IndexRow> {
-        let indicators: Option<String> = r.get(7)?;
         Ok(IndexRow {
             id: r.get(0)?,
             title: r.get(1)?,
@@ -168,9 +168,7 @@ impl IndexRow {
             jurisdiction: r.get(4)?,
             level: r.get(5)?,
             report_year: r.get(6)?,
-            indicators: indicators
-                .map(|s| s.split(',').map(str::to_owned).collect())
-                .unwrap_or_default(),
+            indicators: Vec::new(),
         })
     }
 }
