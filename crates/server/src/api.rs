@@ -105,7 +105,7 @@ pub(crate) async fn compare(
             Failure::new(StatusCode::BAD_REQUEST, "请给出 indicator 参数(指标编号)").into(),
         );
     }
-    let filter = query.filters.to_store();
+    let filter = query.filter();
     let mut rows = Vec::new();
     for indicator in &query.indicators {
         rows.extend(workbench.store.compare(indicator, &filter)?);

@@ -101,7 +101,7 @@ pub(crate) async fn compare(
     RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
     let query = CompareQuery::parse(query.as_deref());
-    let filter = query.filters.to_store();
+    let filter = query.filter();
     let catalog = Catalog::builtin();
     let mut rows = Vec::new();
     for indicator in &query.indicators {

@@ -392,3 +392,26 @@ async fn the_index_catches_up_and_is_rebuilt_from_the_database() {
         "both are back"
     );
 }
+
+#[tokio::test]
+async fn a_comparison_can_take_the_reports_picked_on_the_overview() {
+    let (wb, app) = workbench("pick", &["000", "001"]);
+    let rows = wb.store.reports(&Default::default()).expect("list");
+    let zhuzhou = rows
+        .iter()
+        .find(|r| r.jurisdiction.as_deref() == Some("株洲市芦淞区"))
+        .expect("000");
+    let (_, overview) = page(&app, "/").await;
+    assert!(
+        overview.contains("name=\"report\""),
+        "each row can be picked"
+    );
+    let uri = format!("/compare?indicator=mediation.cases&report={}", zhuzhou.id);
+    let (status, html) = page(&app, &uri).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("774") && !html.contains("7062"),
+        "only the picked report"
+    );
+    assert!(html.contains("只对比所选的 1 份报告"));
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::{RawQuery, State};
 use fazhi_engine::Catalog;
-use fazhi_store::{CompareRow, ReportRow};
+use fazhi_store::{CompareRow, ReportFilter, ReportRow};
 use maud::{html, Markup, PreEscaped};
 
 use super::{layout, level_label, Filters, Section};
@@ -14,9 +14,11 @@ use crate::chart;
 use crate::failure::PageError;
 use crate::Workbench;
 
-/// What a comparison asks for: indicators (the key may repeat) and filters.
+/// What a comparison asks for: indicators and reports (both keys may
+/// repeat; no report means every report that passes the filters) and filters.
 pub(crate) struct CompareQuery {
     pub indicators: Vec<String>,
+    pub reports: Vec<i64>,
     pub filters: Filters,
 }
 
@@ -31,6 +33,11 @@ impl CompareQuery {
                 .filter(|(k, v)| k == "indicator" && !v.trim().is_empty())
                 .map(|(_, v)| v.trim().to_owned())
                 .collect(),
+            reports: pairs
+                .iter()
+                .filter(|(k, _)| k == "report")
+                .filter_map(|(_, v)| v.trim().parse().ok())
+                .collect(),
             filters: Filters {
                 year: value("year"),
                 level: value("level"),
@@ -40,11 +47,20 @@ impl CompareQuery {
     }
 
     /// The query string again, for export links.
+    /// The reports compared, as the store filters them.
+    pub(crate) fn filter(&self) -> ReportFilter {
+        ReportFilter {
+            ids: (!self.reports.is_empty()).then(|| self.reports.clone()),
+            ..self.filters.to_store()
+        }
+    }
+
     pub(crate) fn query(&self) -> String {
         let mut parts: Vec<String> = self
             .indicators
             .iter()
             .map(|i| format!("indicator={}", super::encode(i)))
+            .chain(self.reports.iter().map(|r| format!("report={r}")))
             .collect();
         let filters = self.filters.query();
         if !filters.is_empty() {
@@ -59,7 +75,7 @@ pub(crate) async fn page(
     RawQuery(query): RawQuery,
 ) -> Result<Markup, PageError> {
     let query = CompareQuery::parse(query.as_deref());
-    let filter = query.filters.to_store();
+    let filter = query.filter();
     let choices = workbench.choices()?;
     let mut tables = Vec::new();
     for indicator in &query.indicators {
@@ -109,7 +125,13 @@ fn form(query: &CompareQuery, present: &[(String, usize)], years: &[i32]) -> Mar
                 }
             }
             (query.filters.fields(years))
+            @for id in &query.reports {
+                input type="hidden" name="report" value=(id);
+            }
             button type="submit" { "对比" }
+        }
+        @if !query.reports.is_empty() {
+            p { "只对比所选的 " (query.reports.len()) " 份报告。 " a href="/compare" { "改为全部报告" } }
         }
     }
 }

@@ -50,11 +50,15 @@ pub(crate) async fn page(
 
 fn table(rows: &[ReportRow]) -> Markup {
     html! {
+        form #pick method="get" action="/compare" {
+            button type="submit" { "对比所选报告" }
+        }
         div.scroll {
             table.overview {
                 caption { "共 " (rows.len()) " 份报告" }
                 thead {
                     tr {
+                        th scope="col" { span.visually-hidden { "选择" } }
                         th scope="col" { "单位" }
                         th scope="col" { "层级" }
                         th scope="col" { "年度" }
@@ -91,6 +95,10 @@ fn row_cells(row: &ReportRow) -> Markup {
         .unwrap_or_else(|| row.file_name.clone());
     html! {
         tr {
+            td.pick {
+                input type="checkbox" name="report" value=(row.id) form="pick"
+                    aria-label={ "选择 " (unit) };
+            }
             th scope="row" { a href={ "/reports/" (row.id) } { (unit) } }
             td { a href=(at("meta")) { (level_label(row.level.as_deref())) } }
             td { a href=(at("meta")) { (row.report_year.map_or("未知".to_owned(), |y| y.to_string())) } }
