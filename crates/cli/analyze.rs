@@ -1,18 +1,16 @@
 //! `fazhi analyze`: read every report under the given paths and print what the engine found.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use anyhow::{bail, Context};
 use fazhi_engine::{Analysis, Input};
 use fazhi_review::{Card, CardConfig};
 use fazhi_text::{Limits, Source};
-use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::output::{self, Format};
+use crate::parallel::for_each_file;
 
 /// File name extensions taken when walking a folder.
 const REPORT_EXTENSIONS: &[&str] = &["txt", "htm", "html", "shtml", "xhtml", "docx", "doc", "pdf"];
@@ -128,28 +126,9 @@ pub fn load_card(path: Option<&Path>) -> anyhow::Result<CardConfig> {
 
 /// Reads and analyses every file, on all cores, keeping the input order.
 pub fn analyze_all(files: &[PathBuf], limits: &Limits, card: &CardConfig) -> Vec<Report> {
-    let progress = progress_bar(files.len());
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Report>>> = files.iter().map(|_| Mutex::new(None)).collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                let report = analyze_one(path, limits, card);
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(report);
-                progress.inc(1);
-            });
-        }
-    });
-    progress.finish_and_clear();
-    slots
-        .into_iter()
-        .filter_map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
-        .collect()
+    for_each_file(files, "读取报告", |path| {
+        analyze_one(path, limits, card)
+    })
 }
 
 fn analyze_one(path: &Path, limits: &Limits, card: &CardConfig) -> Report {
@@ -169,17 +148,4 @@ fn analyze_one(path: &Path, limits: &Limits, card: &CardConfig) -> Report {
             }
         });
     Report { file, outcome }
-}
-
-/// A progress bar on a terminal; nothing when stderr is redirected.
-fn progress_bar(len: usize) -> ProgressBar {
-    if !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len as u64);
-    let style = ProgressStyle::with_template("{spinner} 读取报告 [{bar:30}] {pos}/{len} {elapsed}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
-    bar.set_style(style);
-    bar
 }

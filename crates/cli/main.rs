@@ -9,6 +9,7 @@ mod analyze;
 mod bench;
 mod bench_copy;
 mod output;
+mod parallel;
 mod review;
 mod serve;
 

@@ -5,20 +5,18 @@
 //! is loaded with the sample corpus compiled into this binary, so a fresh
 //! machine shows real reports at once.
 
-use std::io::IsTerminal;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use fazhi_server::{ImportOutcome, Workbench};
 use fazhi_text::{Limits, ReadError};
-use indicatif::{ProgressBar, ProgressStyle};
 use rust_embed::Embed;
 
 use crate::analyze::{collect_files, load_card};
+use crate::parallel::for_each_file;
 
 /// The sample corpus, loaded into an empty workbench.
 #[derive(Embed)]
@@ -172,51 +170,19 @@ fn read_within(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
 }
 
 /// Imports the files on all cores (reading and analysis run in parallel;
-/// the database takes one write at a time), with a progress bar on a terminal.
+/// the database takes one write at a time).
 fn import_files(
     workbench: &Workbench,
     files: &[PathBuf],
 ) -> Vec<(PathBuf, Result<ImportOutcome, String>)> {
-    let progress = if std::io::stderr().is_terminal() {
-        ProgressBar::new(files.len() as u64).with_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} 份 {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        )
-    } else {
-        ProgressBar::hidden()
-    };
-    let next = AtomicUsize::new(0);
-    let outcomes: Vec<Mutex<Option<Result<ImportOutcome, String>>>> =
-        files.iter().map(|_| Mutex::new(None)).collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                let outcome = read_within(path, workbench.limits()).and_then(|bytes| {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    workbench.import(&name, &bytes).map_err(|e| e.to_string())
-                });
-                *outcomes[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
-                progress.inc(1);
-            });
-        }
-    });
-    progress.finish_and_clear();
-    files
-        .iter()
-        .cloned()
-        .zip(outcomes)
-        .filter_map(|(path, o)| {
-            o.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .map(|o| (path, o))
+    let outcomes = for_each_file(files, "导入报告", |path| {
+        read_within(path, workbench.limits()).and_then(|bytes| {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            workbench.import(&name, &bytes).map_err(|e| e.to_string())
         })
-        .collect()
+    });
+    files.iter().cloned().zip(outcomes).collect()
 }
