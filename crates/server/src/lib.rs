@@ -90,7 +90,18 @@ impl Workbench {
     pub fn open(data_dir: &Path, card: CardConfig) -> Result<Workbench, WorkbenchError> {
         let mut workbench = Workbench::open_database(data_dir, card)?;
         let search_dir = data_dir.join(SEARCH_DIR);
-        let search = SearchIndex::open(&search_dir)?;
+        let search = match SearchIndex::open(&search_dir) {
+            // The index is a cache: one built by another version is rebuilt.
+            Err(fazhi_search::SearchError::Incompatible { .. }) => {
+                eprintln!("检索索引由其他版本建立, 将从数据库重建");
+                std::fs::remove_dir_all(&search_dir).map_err(|source| WorkbenchError::DataDir {
+                    path: search_dir.display().to_string(),
+                    source,
+                })?;
+                SearchIndex::open(&search_dir)?
+            }
+            opened => opened?,
+        };
         // An empty index (new, or deleted to rebuild it) catches up from the start.
         if !search.is_empty() {
             let synced = std::fs::read_to_string(search_dir.join(SYNCED_FILE))
