@@ -296,3 +296,20 @@ fn review_finds_text_copied_from_another_unit() {
         assert!(copies > 0, "both units are told: {}", report["file"]);
     }
 }
+
+#[test]
+fn import_fills_the_workbench_once() {
+    let dir = scratch_dir("import");
+    let data = dir.join("data").display().to_string();
+    let first = fazhi(&["import", "corpus", "--data-dir", &data]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let said = String::from_utf8_lossy(&first.stderr);
+    assert!(said.contains("导入 5 份, 已存在 0 份, 失败 0 份"), "{said}");
+    let again = fazhi(&["import", "corpus", "--data-dir", &data]);
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(said.contains("导入 0 份, 已存在 5 份"), "{said}");
+}
