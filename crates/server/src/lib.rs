@@ -1,8 +1,9 @@
 //! The review workbench: the web application most users see of fazhi.
 //!
-//! A `Workbench` is a data directory (the SQLite database of `fazhi-store`)
-//! and the office's report card; `router` serves it as server-rendered
-//! Chinese pages (总览, 报告, 导入, 对比) and a JSON API described by
+//! A `Workbench` is a data directory (the SQLite database of `fazhi-store`
+//! and the search index of `fazhi-search`, a cache of the database) and the
+//! office's report card; `router` serves it as server-rendered Chinese pages
+//! (总览, 导入, 报告, 检索, 对比) and a JSON API described by
 //! `/api/openapi.json`. This is the only crate that knows HTTP. Everything
 //! the browser gets comes from the binary (assets are embedded; no CDN, no
 //! external font or script), and everything taken from a report is escaped
@@ -49,7 +50,7 @@ const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'sel
 /// Why the workbench could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkbenchError {
-    #[error("无法创建数据目录 {path}: {source}")]
+    #[error("数据目录 {path} 无法使用: {source}")]
     DataDir {
         path: String,
         source: std::io::Error,
