@@ -10,9 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use fazhi_engine::{Analysis, Severity};
-use fazhi_review::{
-    copy_findings, letter, relation_name, Card, CardConfig, Letter, SharedPassage, Submitted,
-};
+use fazhi_review::{copy_findings, letter, Card, CardConfig, Letter, SharedPassage, Submitted};
 use fazhi_text::Limits;
 use serde::Serialize;
 
@@ -193,7 +191,7 @@ fn describe(reports: &[Report], shared: Vec<SharedPassage>) -> Vec<Passage<'_>> 
                 b_end: p.b_span.end,
                 chars: p.chars,
                 rarity: p.rarity,
-                relation: relation_name(p.relation),
+                relation: p.relation.as_str(),
                 text,
             }
         })

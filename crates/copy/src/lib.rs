@@ -169,6 +169,18 @@ pub enum Relation {
     Unknown,
 }
 
+impl Relation {
+    /// The name, as serialised (`same_unit_earlier_year`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::SameUnitEarlierYear => "same_unit_earlier_year",
+            Relation::SameUnitSameYear => "same_unit_same_year",
+            Relation::OtherUnit => "other_unit",
+            Relation::Unknown => "unknown",
+        }
+    }
+}
+
 /// Every passage of at least `options.min_chars` characters that two of
 /// `docs` share and that is rare enough in `docs` to count (see the crate
 /// documentation for the rule).

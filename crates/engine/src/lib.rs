@@ -87,10 +87,9 @@ pub fn analyze(input: &Input) -> Analysis {
     let mut diagnostics = Vec::new();
     let page = page::Page::read(&doc, &mut diagnostics);
     let outline = outline::outline(&doc, &page);
-    let meta = meta::meta(&doc, &page, &outline, input.page_meta);
+    let (meta, anchors) = meta::meta(&doc, &page, &outline, input.page_meta);
     let parts = parts::parts(&doc, &page, &outline, meta.report_year);
     let facts = facts::facts(&doc, &page, &outline, &parts, catalog);
-    let anchors = meta::anchors(&doc, &page);
     let findings = checks::check(&checks::Report {
         doc: &doc,
         page: &page,

@@ -141,17 +141,18 @@ const MAX_PREPOSITIONAL_CHARS: usize = 60;
 /// The body lines read for the opening statement of the year.
 const OPENING_LINES: usize = 3;
 
-pub fn meta(
+/// What the report is, and where each value was read (the evidence of the checks).
+pub(crate) fn meta(
     doc: &Document,
     page: &Page,
     outline: &Outline,
     page_meta: &[(String, String)],
-) -> Meta {
+) -> (Meta, Anchors) {
     let text = doc.text();
     let signature = signature(text, page);
     let reporter =
         reporter(text, page, signature.as_ref()).or_else(|| self_described_reporter(text, page));
-    Meta {
+    let meta = Meta {
         title: title(doc, page, page_meta),
         jurisdiction: reporter.as_ref().and_then(|r| r.jurisdiction.clone()),
         level: reporter
@@ -164,7 +165,14 @@ pub fn meta(
         issuer: issuer(doc, page, signature.as_ref()),
         duplicated_body: page.duplicate.is_some(),
         page: PageInfo::of(doc, page),
-    }
+    };
+    let anchors = Anchors {
+        signature: signature.as_ref().map(|s| s.unit.start..s.end),
+        signer: signature.map(|s| s.unit),
+        published: page.fields.published_bytes.clone(),
+        title: page.title.clone(),
+    };
+    (meta, anchors)
 }
 
 /// Where the values of `Meta` were read, as byte ranges of `doc.text()`: the
@@ -179,16 +187,6 @@ pub(crate) struct Anchors {
     pub published: Option<Range<usize>>,
     /// The title line.
     pub title: Option<Range<usize>>,
-}
-
-pub(crate) fn anchors(doc: &Document, page: &Page) -> Anchors {
-    let signature = signature(doc.text(), page);
-    Anchors {
-        signature: signature.as_ref().map(|s| s.unit.start..s.end),
-        signer: signature.map(|s| s.unit),
-        published: page.fields.published_bytes.clone(),
-        title: page.title.clone(),
-    }
 }
 
 /// The signature under the report: a unit-name line and a date line.

@@ -108,19 +108,10 @@ fn finding(this: &Submitted, other: &Submitted, passage: &SharedPassage, side: S
             other: other.name.to_owned(),
             other_start: there.start,
             other_end: there.end,
-            relation: relation_name(passage.relation).to_owned(),
+            relation: passage.relation.as_str().to_owned(),
             chars: passage.chars,
             rarity: passage.rarity,
         },
-    }
-}
-
-pub fn relation_name(relation: Relation) -> &'static str {
-    match relation {
-        Relation::SameUnitEarlierYear => "same_unit_earlier_year",
-        Relation::SameUnitSameYear => "same_unit_same_year",
-        Relation::OtherUnit => "other_unit",
-        Relation::Unknown => "unknown",
     }
 }
 

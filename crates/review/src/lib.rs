@@ -13,7 +13,7 @@ mod copy;
 mod letter;
 
 pub use card::{Card, CardConfig, CardError, Deduction};
-pub use copy::{copy_findings, relation_name, Submitted};
+pub use copy::{copy_findings, Submitted};
 pub use fazhi_copy::SharedPassage;
 
 use fazhi_engine::{Analysis, Diagnostic, Input, Severity};

@@ -113,7 +113,7 @@ const MAX_EXAMPLES: usize = 5;
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     duplicated_body(report, findings);
-    let sentences = body_sentences(report);
+    let sentences = running_sentences(report);
     repeated_passages(report, &sentences, findings);
     prescriptive(report, &sentences, findings);
     density(report, findings);
@@ -150,7 +150,7 @@ struct Sentence {
     key: u64,
 }
 
-fn body_sentences(report: &Report) -> Vec<Sentence> {
+fn running_sentences(report: &Report) -> Vec<Sentence> {
     let text = report.doc.text();
     let mut titles: Vec<Range<usize>> = report
         .outline

@@ -11,7 +11,7 @@ fn read_with(text: &str, page_meta: &[(String, String)]) -> Meta {
     let doc = Document::new(text);
     let page = Page::read(&doc, &mut Vec::new());
     let outline = outline(&doc, &page);
-    meta(&doc, &page, &outline, page_meta)
+    meta(&doc, &page, &outline, page_meta).0
 }
 
 /// What a test expects of a report's metadata; `None` fields are expected absent.
@@ -413,7 +413,7 @@ fn odd_inputs_are_read_without_failing() {
         let doc = Document::new(text);
         let page = Page::read(&doc, &mut Vec::new());
         let outline = outline(&doc, &page);
-        let meta = meta(&doc, &page, &outline, &[]);
+        let meta = meta(&doc, &page, &outline, &[]).0;
         let _ = crate::parts::parts(&doc, &page, &outline, meta.report_year);
     }
 }
