@@ -19,7 +19,10 @@ pub struct Draft {
 pub enum Block {
     /// "一、…" (黑体) at level 1, "(一)…" (楷体) at level 2. The text
     /// includes its ordinal.
-    Heading { level: HeadingLevel, text: Vec<Inline> },
+    Heading {
+        level: HeadingLevel,
+        text: Vec<Inline>,
+    },
     /// A body paragraph (仿宋, first line indented by two characters).
     Paragraph(Vec<Inline>),
 }
