@@ -8,6 +8,7 @@
 mod analyze;
 mod bench;
 mod bench_copy;
+mod ledger;
 mod output;
 mod parallel;
 mod review;
@@ -38,6 +39,11 @@ enum Command {
     Serve(serve::ServeArgs),
     /// 把报告文件或文件夹导入工作台的数据库
     Import(serve::ImportArgs),
+    /// 台账: 生成模板、检查、计算指标
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
+    /// 由台账起草年度报告 (公文格式 DOCX 或 Markdown), 并自查
+    Draft(ledger::DraftArgs),
     /// 测速: 整个流程在单核上的吞吐量 (MB/s)
     Bench(bench::Args),
     /// 测速: 在合成语料上检测报告间共享段落 (抄袭) 的用时与召回率
@@ -51,6 +57,8 @@ fn main() -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Serve(args) => serve::serve(args),
         Command::Import(args) => serve::import(args),
+        Command::Ledger(command) => ledger::run(command),
+        Command::Draft(args) => ledger::draft(args),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
         Command::BenchCopy(args) => bench_copy::run(args).map(|()| ExitCode::SUCCESS),
     };
