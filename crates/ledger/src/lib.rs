@@ -31,3 +31,6 @@ pub use problem::{Problem, Severity};
 pub use read::{parse_sheet, read, Cell, ReadError};
 pub use sample::{sample, INVENTED};
 pub use write::{write, WriteError};
+
+#[cfg(test)]
+mod tests;
