@@ -3,5 +3,6 @@
 mod browser;
 mod cli;
 mod corpus;
+mod draft;
 mod findings;
 mod formats;
