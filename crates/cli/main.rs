@@ -8,6 +8,7 @@
 mod analyze;
 mod bench;
 mod bench_copy;
+mod bench_draft;
 mod ledger;
 mod output;
 mod parallel;
@@ -48,6 +49,8 @@ enum Command {
     Bench(bench::Args),
     /// 测速: 在合成语料上检测报告间共享段落 (抄袭) 的用时与召回率
     BenchCopy(bench_copy::Args),
+    /// 测速: 由台账 (默认 10,000 行的虚构台账) 生成并自查草稿的用时
+    BenchDraft(bench_draft::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Draft(args) => ledger::draft(args),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
         Command::BenchCopy(args) => bench_copy::run(args).map(|()| ExitCode::SUCCESS),
+        Command::BenchDraft(args) => bench_draft::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -42,6 +42,11 @@ pub fn sample(unit: &str, year: i32, rows: usize, seed: u64) -> Ledger {
             })
             .collect();
     };
+    // Departments and months are few whatever the size; the rows they do
+    // not take go to the legality reviews, the longest register in practice.
+    let departments = share(4).min(60);
+    let months = share(4).min(40);
+    let reviews = share(25) + 2 * share(4) - departments - months;
     fill(
         &mut ledger,
         &RECONSIDERATION,
@@ -67,18 +72,12 @@ pub fn sample(unit: &str, year: i32, rows: usize, seed: u64) -> Ledger {
     fill(
         &mut ledger,
         &LEGALITY_REVIEWS,
-        share(25),
+        reviews,
         &mut g,
         legality_review,
     );
-    fill(
-        &mut ledger,
-        &ENFORCEMENT,
-        share(4).min(60),
-        &mut g,
-        enforcement,
-    );
-    fill(&mut ledger, &MEDIATION, share(4).min(40), &mut g, mediation);
+    fill(&mut ledger, &ENFORCEMENT, departments, &mut g, enforcement);
+    fill(&mut ledger, &MEDIATION, months, &mut g, mediation);
     fill(
         &mut ledger,
         &RECTIFICATION,
