@@ -27,7 +27,7 @@ pub use day::Day;
 pub use indicators::{indicators, Absence, Figure, Indicators};
 pub use ledger::{Ledger, Row, Sheet, Value};
 pub use load::{load, LoadError, Loaded};
-pub use problem::{Problem, Severity};
+pub use problem::{Problem, Severity, RULES};
 pub use read::{parse_sheet, read, Cell, ReadError};
 pub use sample::{sample, INVENTED};
 pub use write::{write, WriteError};

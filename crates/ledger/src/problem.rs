@@ -3,6 +3,49 @@
 
 use serde::Serialize;
 
+/// Every rule a problem can name, as docs/ledger.md lists them.
+pub const RULES: &[&str] = &[
+    "cell.formula_error",
+    "cell.fractional_count",
+    "cell.money_precision",
+    "cell.negative",
+    "cell.not_a_date",
+    "cell.not_a_number",
+    "cell.not_a_year",
+    "cell.not_in_list",
+    "deadline.comment_period_short",
+    "deadline.filing_late",
+    "deadline.reconsideration_extended",
+    "deadline.reconsideration_overdue",
+    "deadline.rectification_late",
+    "deadline.rectification_overdue",
+    "order.accepted_before_received",
+    "order.closed_before_accepted",
+    "order.comment_period_reversed",
+    "order.filed_before_published",
+    "order.hearing_before_filing",
+    "order.rectified_before_found",
+    "order.reviewed_after_published",
+    "row.accepted_without_date",
+    "row.appearance_without_hearing",
+    "row.closed_without_acceptance",
+    "row.closed_without_outcome",
+    "row.date_without_rectified",
+    "row.decision_step_missing",
+    "row.duplicate_number",
+    "row.not_filed",
+    "row.outcome_without_close",
+    "row.rectified_without_date",
+    "row.refused_with_date",
+    "row.required_blank",
+    "row.resolved_exceeds_cases",
+    "sheet.missing",
+    "sheet.missing_column",
+    "sheet.no_header",
+    "sheet.not_applicable_with_rows",
+    "year.outside",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

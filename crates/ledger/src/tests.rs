@@ -29,7 +29,11 @@ fn ledger_of(register: &'static Register, rows: &[&[&str]]) -> (Ledger, Vec<Prob
 }
 
 fn rules(register: &'static Register, rows: &[&[&str]]) -> Vec<&'static str> {
-    ledger_of(register, rows).1.iter().map(|p| p.rule).collect()
+    let found: Vec<&'static str> = ledger_of(register, rows).1.iter().map(|p| p.rule).collect();
+    for rule in &found {
+        assert!(crate::RULES.contains(rule), "{rule} is not listed in RULES");
+    }
+    found
 }
 
 /// `rule` fires on `fails` and not on `passes`.
@@ -613,4 +617,102 @@ fn the_template_reads_as_an_empty_ledger() {
 fn not_a_workbook_is_refused_in_chinese() {
     let error = crate::read(b"not a workbook").unwrap_err().to_string();
     assert!(error.starts_with("无法读取台账文件"), "{error}");
+}
+
+#[test]
+fn sheet_rules() {
+    let header: Vec<Cell> = RECONSIDERATION
+        .columns
+        .iter()
+        .map(|c| Cell::Text(c.header.to_owned()))
+        .collect();
+    let mut problems = Vec::new();
+    parse_sheet(&RECONSIDERATION, &[header.clone()], &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    parse_sheet(&RECONSIDERATION, &[header[1..].to_vec()], &mut problems);
+    let missing = problems
+        .iter()
+        .find(|p| p.rule == "sheet.missing_column")
+        .expect("案号 missing");
+    assert_eq!(missing.column, Some("案号"));
+    problems.clear();
+    parse_sheet(
+        &RECONSIDERATION,
+        &[vec![Cell::Empty], vec![Cell::Text("复1".into())]],
+        &mut problems,
+    );
+    assert_eq!(
+        problems.iter().map(|p| p.rule).collect::<Vec<_>>(),
+        ["sheet.no_header"]
+    );
+}
+
+#[test]
+fn a_formula_error_is_a_problem() {
+    let header: Vec<Cell> = MEDIATION
+        .columns
+        .iter()
+        .map(|c| Cell::Text(c.header.to_owned()))
+        .collect();
+    let good = vec![
+        Cell::Text("1月".into()),
+        Cell::Number(10.0),
+        Cell::Number(9.0),
+        Cell::Number(0.0),
+    ];
+    let mut bad = good.clone();
+    bad[1] = Cell::Error("#DIV/0!".into());
+    let mut problems = Vec::new();
+    parse_sheet(&MEDIATION, &[header.clone(), good], &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    parse_sheet(&MEDIATION, &[header, bad], &mut problems);
+    assert_eq!(
+        problems.iter().map(|p| p.rule).collect::<Vec<_>>(),
+        ["cell.formula_error"]
+    );
+}
+
+/// A workbook written by hand: 说明 with a 年度, and only the 行政复议 sheet.
+fn handmade(year: &str) -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let guide = workbook.add_worksheet().set_name(GUIDE_SHEET).unwrap();
+    guide.write_string(3, 0, YEAR_LABEL).unwrap();
+    guide.write_string(3, 1, year).unwrap();
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(RECONSIDERATION.sheet)
+        .unwrap();
+    for (i, column) in RECONSIDERATION.columns.iter().enumerate() {
+        sheet.write_string(0, i as u16, column.header).unwrap();
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+#[test]
+fn guide_and_missing_sheets() {
+    let (ledger, problems) = crate::read(&handmade("2025年")).unwrap();
+    assert_eq!(ledger.year, Some(2025));
+    let rules: Vec<&str> = problems.iter().map(|p| p.rule).collect();
+    assert!(!rules.contains(&"cell.not_a_year"));
+    assert_eq!(
+        rules.iter().filter(|r| **r == "sheet.missing").count(),
+        REGISTERS.len() - 1,
+        "{rules:?}"
+    );
+    let (ledger, problems) = crate::read(&handmade("二〇二五")).unwrap();
+    assert_eq!(ledger.year, None);
+    assert!(problems
+        .iter()
+        .any(|p| p.rule == "cell.not_a_year" && p.row == Some(4)));
+}
+
+#[test]
+fn every_rule_is_documented() {
+    let doc = include_str!("../../../docs/ledger.md");
+    for rule in crate::RULES {
+        assert!(
+            doc.contains(&format!("`{rule}`")),
+            "docs/ledger.md does not describe {rule}"
+        );
+    }
 }
