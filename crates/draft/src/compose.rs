@@ -108,7 +108,7 @@ impl Composer<'_> {
             unit => format!("{}{unit}", figure.value),
         };
         match self.change(figure) {
-            Some(change) => format!("{shown},{change}"),
+            Some(change) => format!("{shown}，{change}"),
             None => shown,
         }
     }
@@ -138,10 +138,10 @@ impl Composer<'_> {
             .map(|f| format!("{before}{}{after}", self.amount(f)))
     }
 
-    /// Clauses joined by "," into one sentence, when any exists.
+    /// Clauses joined by "，" into one sentence, when any exists.
     fn sentence(clauses: Vec<Option<String>>) -> Option<String> {
         let clauses: Vec<String> = clauses.into_iter().flatten().collect();
-        (!clauses.is_empty()).then(|| format!("{}。", clauses.join(",")))
+        (!clauses.is_empty()).then(|| format!("{}。", clauses.join("，")))
     }
 
     fn heading(&mut self, level: HeadingLevel, text: String) {
@@ -169,7 +169,7 @@ impl Composer<'_> {
         *ordinal += 1;
         self.heading(
             HeadingLevel::Second,
-            format!("({}){title}", chinese_ordinal(*ordinal)),
+            format!("（{}）{title}", chinese_ordinal(*ordinal)),
         );
         let sentences: String = sentences.into_iter().flatten().collect();
         let para = Para::default().text(sentences).placeholder(missing);
@@ -180,8 +180,8 @@ impl Composer<'_> {
         let r = self.request;
         let para = Para::default()
             .text(format!(
-                "{}年,{}坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,\
-                 认真落实《法治政府建设实施纲要(2021—2025年)》,扎实推进法治政府建设。",
+                "{}年，{}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，\
+                 认真落实《法治政府建设实施纲要（2021—2025年）》，扎实推进法治政府建设。",
                 r.year, r.unit
             ))
             .placeholder("全年法治政府建设总体情况和主要成效概述")
@@ -281,7 +281,7 @@ impl Composer<'_> {
     fn cleanup(&self) -> Option<String> {
         let total = self.clause(
             "rules.cleanup_total",
-            "开展规范性文件清理,共清理规范性文件",
+            "开展规范性文件清理，共清理规范性文件",
             "",
         )?;
         let parts = self.parts(&[
@@ -293,7 +293,7 @@ impl Composer<'_> {
         Some(format!("{total}{parts}。"))
     }
 
-    /// ",其中A1件、B2件" for the parts that exist.
+    /// "，其中A1件、B2件" for the parts that exist.
     fn parts(&self, parts: &[(&str, &str)]) -> String {
         let listed: Vec<String> = parts
             .iter()
@@ -302,7 +302,7 @@ impl Composer<'_> {
         if listed.is_empty() {
             String::new()
         } else {
-            format!(",其中{}", listed.join("、"))
+            format!("，其中{}", listed.join("、"))
         }
     }
 
@@ -310,7 +310,7 @@ impl Composer<'_> {
         vec![
             Self::sentence(vec![self.clause(
                 "decisions.major_decisions",
-                "编制并公布年度重大行政决策事项目录,列入重大行政决策事项",
+                "编制并公布年度重大行政决策事项目录，列入重大行政决策事项",
                 "",
             )]),
             Self::sentence(vec![self.clause(
@@ -393,11 +393,11 @@ impl Composer<'_> {
         ]);
         let mut text = format!("{received},{accepted},{closed}{outcomes}");
         if let Some(corrected) = self.clause("reconsideration.corrected", "纠错", "") {
-            text.push_str(&format!(";依法{corrected}"));
+            text.push_str(&format!("；依法{corrected}"));
         }
         if let Some(rate) = self.clause("reconsideration.correction_rate", "纠错率", "") {
             text.push_str(&format!(
-                ",{rate}(按{}计算)",
+                "，{rate}（按{}计算）",
                 self.request.basis.correction_rate.describe()
             ));
         }
@@ -421,7 +421,7 @@ impl Composer<'_> {
             "",
         ) {
             text.push_str(&format!(
-                ";{rate}(按{}计算)",
+                "；{rate}（按{}计算）",
                 self.request.basis.describe_appearance()
             ));
         }
@@ -432,7 +432,7 @@ impl Composer<'_> {
         vec![Self::sentence(vec![
             self.clause(
                 "oversight.problems_found",
-                "强化法治督察与问题整改,全年通过督察、评查、审计等发现问题",
+                "强化法治督察与问题整改，全年通过督察、评查、审计等发现问题",
                 "",
             ),
             self.clause("oversight.problems_fixed", "已整改问题", ""),
@@ -463,7 +463,7 @@ impl Composer<'_> {
         *n += 1;
         self.heading(
             HeadingLevel::Second,
-            format!("({})上年度承诺事项落实情况", chinese_ordinal(*n)),
+            format!("（{}）上年度承诺事项落实情况", chinese_ordinal(*n)),
         );
         let items = self
             .request
@@ -477,14 +477,14 @@ impl Composer<'_> {
             return;
         }
         self.para(Para::default().text(format!(
-            "上年度报告提出的{}项工作安排(上年度承诺),落实情况如下:",
+            "上年度报告提出的{}项工作安排（上年度承诺），落实情况如下：",
             items.len()
         )));
         for (i, item) in items.iter().enumerate() {
-            let item = item.trim_end_matches(['。', ';', ';']);
+            let item = item.trim_end_matches(['。', '；', ';']);
             self.para(
                 Para::default()
-                    .text(format!("{}.上年度承诺:{item}。落实情况:", i + 1))
+                    .text(format!("{}.上年度承诺：{item}。落实情况：", i + 1))
                     .placeholder("落实情况"),
             );
         }
@@ -500,12 +500,12 @@ impl Composer<'_> {
             Self::sentence(vec![self.clause(
                 "leadership.committee_meetings",
                 "召开党委常委会会议",
-                ",专题研究法治建设工作",
+                "，专题研究法治建设工作",
             )]),
             Self::sentence(vec![self.clause(
                 "leadership.executive_meetings",
                 "召开政府常务会议",
-                ",专题研究法治政府建设工作",
+                "，专题研究法治政府建设工作",
             )]),
             Self::sentence(vec![self.clause(
                 "leadership.study_sessions",
@@ -548,12 +548,13 @@ impl Composer<'_> {
             format!("三、{y}年推进法治政府建设存在的不足和原因"),
         );
         self.para(
-            Para::default()
-                .placeholder("存在的主要不足,可参考台账检查中的逾期备案、逾期整改、超期审理等问题"),
+            Para::default().placeholder(
+                "存在的主要不足，可参考台账检查中的逾期备案、逾期整改、超期审理等问题",
+            ),
         );
         self.para(
             Para::default()
-                .text("产生这些问题的原因主要是:")
+                .text("产生这些问题的原因主要是：")
                 .placeholder("原因分析"),
         );
     }
@@ -564,12 +565,12 @@ impl Composer<'_> {
             HeadingLevel::First,
             format!("四、{next}年推进法治政府建设的主要安排"),
         );
-        self.para(Para::default().placeholder(&format!("{next}年的主要工作安排,逐项写明")));
+        self.para(Para::default().placeholder(&format!("{next}年的主要工作安排，逐项写明")));
     }
 
     fn other(&mut self) {
         self.heading(HeadingLevel::First, "五、其他需要报告的情况".to_owned());
-        self.para(Para::default().placeholder("其他需要报告的情况;没有的写“无”"));
+        self.para(Para::default().placeholder("其他需要报告的情况；没有的写“无”"));
     }
 }
 

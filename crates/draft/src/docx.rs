@@ -6,8 +6,8 @@
 //! `docx-rs` writes the package. Two things it cannot say are done around it:
 //! the core property `dc:title` (its configuration has no setter) is added to
 //! `docProps/core.xml` after building, and the first-line indent, which it can
-//! write only in twips (`w:firstLineChars` is read, never written), is two
-//! characters of the grid's pitch.
+//! write only in twips (`w:firstLineChars` is read, never written), is the
+//! width of two condensed characters.
 //!
 //! Every run names one Chinese font in all three slots (eastAsia, ascii,
 //! hAnsi). GB/T 9704 gives each element one font and no Latin one, and sets
@@ -47,25 +47,26 @@ const CHARS_PER_LINE: i32 = 28;
 /// Every paragraph's line spacing is exactly this, so a line is a grid line.
 const LINE_PITCH: i32 = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / LINES_PER_PAGE;
 
-/// Text width 11906 − 1587 − 1474 = 8845 twips = 442.25 pt; 442.25 / 28 =
-/// 15.7946 pt a character, in 1/4096 pt (the unit of `w:charSpace`)
-/// 8845 × 4096 / (20 × 28) = 64694.86, rounded down to 64694 so that 28 fit.
-const CHAR_PITCH_4096THS: i32 =
-    (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) * 4096 / (20 * CHARS_PER_LINE);
-
-/// `w:charSpace` is what the grid adds to each character of the Normal style's
-/// size (三号, 16 pt = 65536/4096): 64694 − 65536 = −842. With −841 the 28
-/// characters would take 442.251 pt, over the 442.25 there is.
+/// Text width 11906 − 1587 − 1474 = 8845 twips = 442.25 pt, so 28 characters
+/// have 315.9 twips each, less than a 三号 character's 16 pt = 320 twips. Every
+/// 三号 run is condensed by 5 twips (`w:spacing w:val="-5"`: a twentieth of a
+/// point is a twip) to a 315-twip advance: 28 take 8820 twips and a 29th does
+/// not fit (9135).
 ///
-/// 28 characters of 16 pt need 448 pt: Word and WPS set each on the 15.79 pt
-/// pitch. LibreOffice 7.4 (Debian 12) instead gives a character wider than the
-/// pitch two cells of the grid, about 18 characters a line; that is its
-/// rendering, not this file's.
-const CHAR_SPACE: i32 = CHAR_PITCH_4096THS - BODY.half_points as i32 / 2 * 4096;
+/// Word's character grid (`linesAndChars` with a `w:charSpace`) would squeeze
+/// the characters the same way by itself, but LibreOffice lays a character
+/// wider than that grid's pitch over two cells, about 18 a line. Condensing
+/// the runs gives 28 a line in Word, WPS and LibreOffice alike, so the grid
+/// here is of lines only.
+const CONDENSED: i32 =
+    -(SANHAO as i32 * 10 - (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / CHARS_PER_LINE);
 
-/// `n` characters of the grid in twips: 2 → 632, 4 → 1264.
+/// 三号, 16 pt, in half-points: the body and both heading levels.
+const SANHAO: usize = 32;
+
+/// `n` condensed 三号 characters in twips: 2 → 630, 4 → 1260.
 const fn chars(n: i32) -> i32 {
-    (n * CHAR_PITCH_4096THS * 20 + 2048) / 4096
+    n * (SANHAO as i32 * 10 + CONDENSED)
 }
 
 /// Page number: 四号 (14 pt = 280 twips), one line of exactly its size.
@@ -76,37 +77,44 @@ const PAGE_NUMBER_LINE: i32 = 280;
 /// footer's bottom, one page-number line lower: 1587 − 280 = 1307 twips.
 const FOOTER_DISTANCE: i32 = twips(28) - PAGE_NUMBER_LINE;
 
-/// A font and a size (in half-points, as `w:sz` counts them).
+/// A font, a size (in half-points, as `w:sz` counts them) and the spacing
+/// added to each character (in twips, as `w:spacing` counts it).
 #[derive(Clone, Copy)]
 struct Look {
     font: &'static str,
     half_points: usize,
+    spacing: i32,
 }
 
 /// 二号 方正小标宋简体.
 const TITLE: Look = Look {
     font: "方正小标宋简体",
     half_points: 44,
+    spacing: 0,
 };
 /// 三号 仿宋_GB2312: the body, and the document default.
 const BODY: Look = Look {
     font: "仿宋_GB2312",
-    half_points: 32,
+    half_points: SANHAO,
+    spacing: CONDENSED,
 };
 /// "一、…": 三号 黑体, not bold (黑体 is heavy enough; GB/T 9704 7.3.3).
 const FIRST_HEADING: Look = Look {
     font: "黑体",
-    half_points: 32,
+    half_points: SANHAO,
+    spacing: CONDENSED,
 };
 /// "(一)…": 三号 楷体_GB2312.
 const SECOND_HEADING: Look = Look {
     font: "楷体_GB2312",
-    half_points: 32,
+    half_points: SANHAO,
+    spacing: CONDENSED,
 };
 /// "— 1 —": 四号 宋体.
 const PAGE_NUMBER: Look = Look {
     font: "宋体",
     half_points: 28,
+    spacing: 0,
 };
 
 /// Writes the draft as a DOCX file.
@@ -129,9 +137,8 @@ pub fn to_docx(draft: &Draft) -> Vec<u8> {
         .even_footer(page_number(Side::Even));
     docx.document = docx.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(LINE_PITCH as usize)
-            .char_space(CHAR_SPACE as isize),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(LINE_PITCH as usize),
     );
 
     docx = docx
@@ -221,7 +228,11 @@ fn run(text: &str, look: Look) -> Run {
 }
 
 fn styled(run: Run, look: Look) -> Run {
-    run.fonts(fonts(look)).size(look.half_points)
+    let run = run.fonts(fonts(look)).size(look.half_points);
+    match look.spacing {
+        0 => run,
+        spacing => run.character_spacing(spacing),
+    }
 }
 
 fn fonts(look: Look) -> RunFonts {
@@ -432,8 +443,10 @@ mod tests {
             (2098, 1984, 1587, 1474)
         );
         assert_eq!(LINE_PITCH, 579);
-        assert_eq!(CHAR_SPACE, -842);
-        assert_eq!((chars(2), chars(4)), (632, 1264));
+        assert_eq!(CONDENSED, -5);
+        assert_eq!((chars(2), chars(4)), (630, 1260));
+        let width = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+        assert!(chars(CHARS_PER_LINE) <= width && chars(CHARS_PER_LINE + 1) > width);
         assert_eq!(FOOTER_DISTANCE, 1307);
     }
 
@@ -446,9 +459,7 @@ mod tests {
             "{xml}"
         );
         assert!(
-            xml.contains(
-                r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842""#
-            ),
+            xml.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#),
             "{xml}"
         );
         assert!(xml.contains(r#"<w:spacing w:line="579" w:lineRule="exact""#));
@@ -493,7 +504,7 @@ mod tests {
             .flat_map(|p| &p.runs)
             .filter_map(|run| Some((run.text.as_str(), run.highlight.as_deref()?)))
             .collect();
-        assert_eq!(highlighted, [("【待填写:次数】", "yellow")]);
+        assert_eq!(highlighted, [("【待填写：次数】", "yellow")]);
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub enum HeadingLevel {
 pub enum Inline {
     Text(String),
     /// Narrative the ledger cannot give, shown to the writer as
-    /// "【待填写:…】" and found by the self-check (`structure.placeholder`).
+    /// "【待填写：…】" and found by the self-check (`structure.placeholder`).
     Placeholder(String),
 }
 
@@ -56,7 +56,7 @@ impl Inline {
     pub fn shown(&self) -> String {
         match self {
             Inline::Text(text) => text.clone(),
-            Inline::Placeholder(what) => format!("【待填写:{what}】"),
+            Inline::Placeholder(what) => format!("【待填写：{what}】"),
         }
     }
 }

@@ -70,7 +70,11 @@ fn commitments(analysis: &Analysis, text: &str) -> Vec<String> {
         .lines()
         .skip(usize::from(plan.heading))
         .filter_map(|line| {
-            let sentence = line.trim().split_inclusive(['。', ';', ';']).next()?.trim();
+            let sentence = line
+                .trim()
+                .split_inclusive(['。', '；', ';'])
+                .next()?
+                .trim();
             (sentence.chars().count() >= 6).then(|| sentence.to_owned())
         })
         .collect()

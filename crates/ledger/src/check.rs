@@ -78,7 +78,7 @@ impl Rows<'_> {
             for (column, value) in sheet.register.columns.iter().zip(&row.values) {
                 if column.required && *value == Value::Blank {
                     let hint = match column.kind {
-                        Kind::Count | Kind::Money => "确实没有的填0,不适用的填“不适用”",
+                        Kind::Count | Kind::Money => "确实没有的填0，不适用的填“不适用”",
                         _ => "不适用的填“不适用”",
                     };
                     self.report(
@@ -86,7 +86,7 @@ impl Rows<'_> {
                         "row.required_blank",
                         Severity::Error,
                         column.header,
-                        format!("“{}”是必填项,不能留空({hint})。", column.header),
+                        format!("“{}”是必填项，不能留空（{hint}）。", column.header),
                     );
                 }
             }
@@ -121,7 +121,7 @@ impl Rows<'_> {
                     "year.outside",
                     Severity::Info,
                     first,
-                    format!("本行的日期都不在{year}年内,不计入{year}年度的指标。"),
+                    format!("本行的日期都不在{year}年内，不计入{year}年度的指标。"),
                 );
             }
         }
@@ -138,7 +138,7 @@ impl Rows<'_> {
                         rule,
                         Severity::Error,
                         later,
-                        format!("{later}({b})早于{earlier}({a}),请核对。"),
+                        format!("{later}（{b}）早于{earlier}（{a}），请核对。"),
                     );
                 }
             }
@@ -157,7 +157,7 @@ impl Rows<'_> {
             match seen.get(&key) {
                 Some(first) => {
                     let message =
-                        format!("{column}“{number}”与第{first}行重复,同一{column}只能登记一次。");
+                        format!("{column}“{number}”与第{first}行重复，同一{column}只能登记一次。");
                     self.report(
                         row,
                         "row.duplicate_number",
@@ -193,7 +193,7 @@ fn reconsideration(rows: &mut Rows, year: i32, config: &Config) {
                 "row.accepted_without_date",
                 Severity::Error,
                 "受理日期",
-                "“是否受理”为“是”,但没有受理日期。".to_owned(),
+                "“是否受理”为“是”，但没有受理日期。".to_owned(),
             );
         }
         if !accepted && accepted_on.is_some() {
@@ -202,7 +202,7 @@ fn reconsideration(rows: &mut Rows, year: i32, config: &Config) {
                 "row.refused_with_date",
                 Severity::Warning,
                 "是否受理",
-                "填有受理日期,但“是否受理”不是“是”。".to_owned(),
+                "填有受理日期，但“是否受理”不是“是”。".to_owned(),
             );
         }
         if closed_on.is_some() && !accepted {
@@ -211,7 +211,7 @@ fn reconsideration(rows: &mut Rows, year: i32, config: &Config) {
                 "row.closed_without_acceptance",
                 Severity::Error,
                 "结案日期",
-                "案件未受理,却填有结案日期。不予受理的申请不填结案日期。".to_owned(),
+                "案件未受理，却填有结案日期。不予受理的申请不填结案日期。".to_owned(),
             );
         }
         match (closed_on, outcome) {
@@ -220,14 +220,14 @@ fn reconsideration(rows: &mut Rows, year: i32, config: &Config) {
                 "row.closed_without_outcome",
                 Severity::Error,
                 "结果",
-                "已填结案日期,但没有填写结果。".to_owned(),
+                "已填结案日期，但没有填写结果。".to_owned(),
             ),
             (None, Some(o)) => rows.report(
                 row,
                 "row.outcome_without_close",
                 Severity::Error,
                 "结案日期",
-                format!("结果为“{o}”,但没有结案日期。"),
+                format!("结果为“{o}”，但没有结案日期。"),
             ),
             _ => {}
         }
@@ -248,12 +248,12 @@ fn reconsideration(rows: &mut Rows, year: i32, config: &Config) {
         };
         if days > extended {
             rows.report(row, "deadline.reconsideration_overdue", Severity::Warning, "结案日期", format!(
-                "{accepted_on}受理,{state},已{days}日,超过行政复议法第六十二条规定的审理期限({limit}日,经批准延长最多{}日)。",
+                "{accepted_on}受理，{state}，已{days}日，超过行政复议法第六十二条规定的审理期限（{limit}日，经批准延长最多{}日）。",
                 config.deadlines.reconsideration_extension_days
             ));
         } else if days > limit {
             rows.report(row, "deadline.reconsideration_extended", Severity::Info, "结案日期", format!(
-                "{accepted_on}受理,{state},用时{days}日,超过{limit}日审理期限,应有经批准延长期限的记录。"
+                "{accepted_on}受理，{state}，用时{days}日，超过{limit}日审理期限，应有经批准延长期限的记录。"
             ));
         }
     }
@@ -271,7 +271,7 @@ fn litigation(rows: &mut Rows) {
                 "row.appearance_without_hearing",
                 Severity::Warning,
                 "开庭日期",
-                "填写了负责人出庭,但没有开庭日期。".to_owned(),
+                "填写了负责人出庭，但没有开庭日期。".to_owned(),
             );
         }
     }
@@ -293,7 +293,7 @@ fn normative_documents(rows: &mut Rows, year: i32, config: &Config) {
                     Severity::Warning,
                     "合法性审核日期",
                     format!(
-                    "合法性审核日期({r})晚于公布日期({p})。规范性文件应当先经合法性审核再公布。"
+                    "合法性审核日期（{r}）晚于公布日期（{p}）。规范性文件应当先经合法性审核再公布。"
                 ),
                 );
             }
@@ -311,7 +311,7 @@ fn normative_documents(rows: &mut Rows, year: i32, config: &Config) {
                         Severity::Warning,
                         "报送备案日期",
                         format!(
-                        "{published}公布,{filed}报送备案,相隔{days}日,超过{deadline}日的备案期限。"
+                        "{published}公布，{filed}报送备案，相隔{days}日，超过{deadline}日的备案期限。"
                     ),
                     );
                 }
@@ -322,7 +322,7 @@ fn normative_documents(rows: &mut Rows, year: i32, config: &Config) {
                 Severity::Warning,
                 "报送备案日期",
                 format!(
-                "{published}公布的文件没有报送备案日期。已备案的请补填日期,无须备案的填“不适用”。"
+                "{published}公布的文件没有报送备案日期。已备案的请补填日期，无须备案的填“不适用”。"
             ),
             ),
             _ => {}
@@ -347,7 +347,7 @@ fn major_decisions(rows: &mut Rows, config: &Config) {
             let days = from.days_until(to) + 1;
             if (1..least).contains(&days) {
                 rows.report(row, "deadline.comment_period_short", Severity::Warning, "征求意见截止日期", format!(
-                    "公开征求意见{from}至{to},共{days}日,少于{least}日(重大行政决策程序暂行条例第十五条:一般不少于30日)。"
+                    "公开征求意见{from}至{to}，共{days}日，少于{least}日（重大行政决策程序暂行条例第十五条：一般不少于30日）。"
                 ));
             }
         }
@@ -362,7 +362,7 @@ fn major_decisions(rows: &mut Rows, config: &Config) {
                         "row.decision_step_missing",
                         Severity::Warning,
                         column,
-                        format!("决策已公布,但没有{step}的日期。{step}是重大行政决策的法定程序。"),
+                        format!("决策已公布，但没有{step}的日期。{step}是重大行政决策的法定程序。"),
                     );
                 }
             }
@@ -382,7 +382,7 @@ fn mediation(rows: &mut Rows) {
                     "row.resolved_exceeds_cases",
                     Severity::Error,
                     "调解成功",
-                    format!("调解成功{resolved}件,多于受理的{cases}件。"),
+                    format!("调解成功{resolved}件，多于受理的{cases}件。"),
                 );
             }
         }
@@ -403,14 +403,14 @@ fn rectification(rows: &mut Rows, year: i32) {
                 "row.rectified_without_date",
                 Severity::Error,
                 "整改日期",
-                "状态为“已整改”,但没有整改日期。".to_owned(),
+                "状态为“已整改”，但没有整改日期。".to_owned(),
             ),
             (false, Some(_)) => rows.report(
                 row,
                 "row.date_without_rectified",
                 Severity::Warning,
                 "状态",
-                "填有整改日期,但状态不是“已整改”。".to_owned(),
+                "填有整改日期，但状态不是“已整改”。".to_owned(),
             ),
             _ => {}
         }
@@ -421,7 +421,7 @@ fn rectification(rows: &mut Rows, year: i32) {
                 Severity::Warning,
                 "整改日期",
                 format!(
-                    "整改期限{due},{fixed}才完成整改,逾期{}日。",
+                    "整改期限{due}，{fixed}才完成整改，逾期{}日。",
                     due.days_until(fixed)
                 ),
             ),
@@ -430,7 +430,7 @@ fn rectification(rows: &mut Rows, year: i32) {
                 "deadline.rectification_overdue",
                 Severity::Warning,
                 "整改期限",
-                format!("整改期限{due}已过,至{year}年底仍未整改完毕。"),
+                format!("整改期限{due}已过，至{year}年底仍未整改完毕。"),
             ),
             _ => {}
         }

@@ -60,7 +60,7 @@ pub enum AppearanceCounts {
 
 /// A configuration file that cannot be used, in Chinese.
 #[derive(Debug, thiserror::Error)]
-#[error("台账配置文件有误:{0}")]
+#[error("台账配置文件有误：{0}")]
 pub struct ConfigError(String);
 
 impl Config {

@@ -21,7 +21,7 @@ pub struct Loaded {
 pub enum LoadError {
     #[error(transparent)]
     Read(#[from] ReadError),
-    #[error("无法确定台账的年度:请在说明页填写“年度”,或另行指定年度")]
+    #[error("无法确定台账的年度：请在说明页填写“年度”，或另行指定年度")]
     NoYear,
 }
 

@@ -20,9 +20,9 @@ use crate::schema::{
 /// A workbook that cannot be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("无法读取台账文件:{0}。请上传用 fazhi ledger template 生成的 Excel 工作簿(.xlsx)")]
+    #[error("无法读取台账文件：{0}。请上传用 fazhi ledger template 生成的 Excel 工作簿（.xlsx）")]
     NotAWorkbook(String),
-    #[error("台账文件中没有任何台账工作表(如“行政复议”“规范性文件”)。请使用 fazhi ledger template 生成的模板")]
+    #[error("台账文件中没有任何台账工作表（如“行政复议”“规范性文件”）。请使用 fazhi ledger template 生成的模板")]
     NoRegister,
 }
 
@@ -80,7 +80,7 @@ pub fn read(bytes: &[u8]) -> Result<(Ledger, Vec<Problem>), ReadError> {
                 sheet: register.sheet.to_owned(),
                 row: None,
                 column: None,
-                message: format!("台账缺少工作表“{}”,按未填写处理。", register.sheet),
+                message: format!("台账缺少工作表“{}”，按未填写处理。", register.sheet),
             }),
         }
     }
@@ -150,7 +150,7 @@ fn read_guide(rows: &[Vec<Cell>], ledger: &mut Ledger, problems: &mut Vec<Proble
                     sheet: GUIDE_SHEET.to_owned(),
                     row: Some(i as u32 + 1),
                     column: Some(YEAR_LABEL),
-                    message: format!("“{value}”不是年份,请填写四位数年份,如2025。"),
+                    message: format!("“{value}”不是年份，请填写四位数年份，如2025。"),
                 }),
             },
             _ => {}
@@ -212,7 +212,7 @@ pub fn parse_sheet(
             sheet: register.sheet.to_owned(),
             row: Some(2),
             column: None,
-            message: "第一行标注本台账“不适用”,下面却填有数据。请删除“不适用”或删除数据。"
+            message: "第一行标注本台账“不适用”，下面却填有数据。请删除“不适用”或删除数据。"
                 .to_owned(),
         });
         sheet.not_applicable = false;
@@ -235,7 +235,7 @@ fn column_positions(
             sheet: register.sheet.to_owned(),
             row: Some(1),
             column: None,
-            message: "第1行应为表头(列名),现为空。请使用模板的表头。".to_owned(),
+            message: "第1行应为表头（列名），现为空。请使用模板的表头。".to_owned(),
         });
         return None;
     }
@@ -255,7 +255,7 @@ fn column_positions(
                     sheet: register.sheet.to_owned(),
                     row: Some(1),
                     column: Some(column.header),
-                    message: format!("缺少“{}”列,该列按未填写处理。", column.header),
+                    message: format!("缺少“{}”列，该列按未填写处理。", column.header),
                 });
             }
             at
@@ -294,7 +294,7 @@ fn typed(cell: &Cell, kind: Kind) -> Result<Value, CellProblem> {
     if let Cell::Error(e) = cell {
         return Err(wrong(
             "cell.formula_error",
-            format!("单元格是公式错误“{e}”,请改为数值。"),
+            format!("单元格是公式错误“{e}”，请改为数值。"),
         ));
     }
     match kind {
@@ -302,7 +302,7 @@ fn typed(cell: &Cell, kind: Kind) -> Result<Value, CellProblem> {
         Kind::Day => day(cell).map(Value::Day).ok_or_else(|| {
             wrong(
                 "cell.not_a_date",
-                format!("“{shown}”不是有效日期,请填写如2025-03-05的日期。"),
+                format!("“{shown}”不是有效日期，请填写如2025-03-05的日期。"),
             )
         }),
         Kind::Count => count(cell, &shown).map(Value::Count),
@@ -323,20 +323,20 @@ fn count(cell: &Cell, shown: &str) -> Result<u64, CellProblem> {
     let not_a_number = || {
         wrong(
             "cell.not_a_number",
-            format!("“{shown}”不是数字,请填写阿拉伯数字;没有填0,不适用填“不适用”。"),
+            format!("“{shown}”不是数字，请填写阿拉伯数字；没有填0，不适用填“不适用”。"),
         )
     };
     let value = cell.decimal().ok_or_else(not_a_number)?;
     if value < Decimal::from_int(0) {
         return Err(wrong(
             "cell.negative",
-            format!("“{shown}”是负数,件数、人数不能为负。"),
+            format!("“{shown}”是负数，件数、人数不能为负。"),
         ));
     }
     let whole = value.to_i64().ok_or_else(|| {
         wrong(
             "cell.fractional_count",
-            format!("“{shown}”带小数,件数、人数应为整数。"),
+            format!("“{shown}”带小数，件数、人数应为整数。"),
         )
     })?;
     Ok(whole.unsigned_abs())
@@ -346,19 +346,19 @@ fn money(cell: &Cell, shown: &str) -> Result<Decimal, CellProblem> {
     let value = cell.decimal().ok_or_else(|| {
         wrong(
             "cell.not_a_number",
-            format!("“{shown}”不是金额,请以元为单位填写数字(如12345.67)。"),
+            format!("“{shown}”不是金额，请以元为单位填写数字（如12345.67）。"),
         )
     })?;
     if value < Decimal::from_int(0) {
         return Err(wrong(
             "cell.negative",
-            format!("“{shown}”是负数,金额不能为负。"),
+            format!("“{shown}”是负数，金额不能为负。"),
         ));
     }
     if value.scale() > 2 {
         return Err(wrong(
             "cell.money_precision",
-            format!("“{shown}”超过两位小数,金额以元为单位,最多精确到分。"),
+            format!("“{shown}”超过两位小数，金额以元为单位，最多精确到分。"),
         ));
     }
     Ok(value)
@@ -382,7 +382,7 @@ fn choice(
             wrong(
                 "cell.not_in_list",
                 format!(
-                    "“{shown}”不在可选范围内,请从下拉列表选择:{}。",
+                    "“{shown}”不在可选范围内，请从下拉列表选择：{}。",
                     options.join("、")
                 ),
             )

@@ -19,7 +19,7 @@ use crate::schema::{
 
 /// The notice 说明 carries in an invented workbook.
 pub const INVENTED: &str =
-    "示例数据:本工作簿中的“示例县”为虚构单位,全部数据均为编造,仅用于演示和测试,不代表任何真实地区。";
+    "示例数据：本工作簿中的“示例县”为虚构单位，全部数据均为编造，仅用于演示和测试，不代表任何真实地区。";
 
 /// A ledger of `unit` for `year` with about `rows` rows in all, drawn from
 /// `seed`.
@@ -191,7 +191,7 @@ fn litigation(g: &mut Generator, i: usize) -> Vec<Value> {
     let closed = g.chance(85);
     let outcome = g.pick(&["胜诉", "胜诉", "胜诉", "败诉", "撤诉", "驳回起诉"]);
     vec![
-        text(format!("({})示0102行初{}号", g.year, i + 1)),
+        text(format!("（{}）示0102行初{}号", g.year, i + 1)),
         text("示例县人民政府"),
         Value::Choice(g.pick(&["一审", "一审", "二审"])),
         Value::Day(filed),
@@ -218,7 +218,7 @@ fn normative_document(g: &mut Generator, i: usize) -> Vec<Value> {
         "耕地保护补偿",
         "校外培训监管",
     ]);
-    let name = format!("示例县{subject}办法(第{}号)", i + 1);
+    let name = format!("示例县{subject}办法（第{}号）", i + 1);
     if g.chance(30) {
         // An older document that this year's cleanup looked at.
         return vec![
@@ -273,7 +273,7 @@ fn major_decision(g: &mut Generator, i: usize) -> Vec<Value> {
     let reviewed = to.plus_days(g.between(3, 10) as i64);
     let discussed = reviewed.plus_days(g.between(3, 15) as i64);
     vec![
-        text(format!("{subject}(事项{})", i + 1)),
+        text(format!("{subject}（事项{}）", i + 1)),
         Value::Choice(if g.chance(90) { "是" } else { "否" }),
         Value::Day(from),
         Value::Day(to),
@@ -315,7 +315,7 @@ fn enforcement(g: &mut Generator, i: usize) -> Vec<Value> {
         text(if i < names.len() {
             name
         } else {
-            format!("{name}(第{}执法队)", i / names.len() + 1)
+            format!("{name}（第{}执法队）", i / names.len() + 1)
         }),
         if licensing {
             count(g, 3000)

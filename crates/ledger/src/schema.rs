@@ -93,13 +93,13 @@ pub const RECONSIDERATION: Register = Register {
     sheet: "行政复议",
     row: "一件行政复议申请",
     columns: &[
-        col("案号", Text, true, "本机关的复议案号,不得重复"),
+        col("案号", Text, true, "本机关的复议案号，不得重复"),
         col("收到日期", Day, true, "收到申请之日"),
         col(
             "是否受理",
             Choice(YES_NO),
             true,
-            "决定受理填“是”,不予受理填“否”",
+            "决定受理填“是”，不予受理填“否”",
         ),
         col("受理日期", Day, false, "受理的填写"),
         col(
@@ -118,7 +118,7 @@ pub const RECONSIDERATION: Register = Register {
             "",
         ),
         col("被申请人", Text, false, ""),
-        col("结案日期", Day, false, "作出复议决定或终止之日,未结案不填"),
+        col("结案日期", Day, false, "作出复议决定或终止之日，未结案不填"),
         col(
             "结果",
             Choice(RECONSIDERATION_OUTCOMES),
@@ -132,7 +132,7 @@ pub const LITIGATION: Register = Register {
     sheet: "行政应诉",
     row: "一件行政诉讼案件",
     columns: &[
-        col("案号", Text, true, "法院案号,不得重复"),
+        col("案号", Text, true, "法院案号，不得重复"),
         col("被告机关", Text, false, ""),
         col("审级", Choice(&["一审", "二审", "再审"]), false, ""),
         col("立案日期", Day, true, ""),
@@ -144,7 +144,7 @@ pub const LITIGATION: Register = Register {
 
 pub const NORMATIVE_DOCUMENTS: Register = Register {
     sheet: "规范性文件",
-    row: "一件行政规范性文件(本年制发的,或本年清理的)",
+    row: "一件行政规范性文件（本年制发的，或本年清理的）",
     columns: &[
         col("名称", Text, true, ""),
         col("文号", Text, false, "不得重复"),
@@ -178,7 +178,7 @@ pub const MAJOR_DECISIONS: Register = Register {
         col("专家论证", Choice(YES_NO), false, "不需要的填“不适用”"),
         col("风险评估", Choice(YES_NO), false, "不需要的填“不适用”"),
         col("合法性审查日期", Day, false, ""),
-        col("集体讨论会议", Text, false, "如:县政府第12次常务会议"),
+        col("集体讨论会议", Text, false, "如：县政府第12次常务会议"),
         col("集体讨论日期", Day, false, ""),
         col("公布日期", Day, false, ""),
     ],
@@ -200,11 +200,16 @@ pub const ENFORCEMENT: Register = Register {
     row: "一个执法部门的全年合计",
     columns: &[
         col("部门", Text, true, ""),
-        col("许可", Count, true, "办理行政许可件数;无此职权的填“不适用”"),
+        col(
+            "许可",
+            Count,
+            true,
+            "办理行政许可件数；无此职权的填“不适用”",
+        ),
         col("不予许可", Count, true, ""),
         col("简易程序处罚", Count, true, ""),
         col("一般程序处罚", Count, true, ""),
-        col("罚没金额", Money, true, "单位:元"),
+        col("罚没金额", Money, true, "单位：元"),
         col("强制", Count, true, "行政强制次数"),
         col("检查", Count, true, "行政检查次数"),
         col("确认", Count, true, "行政确认件数"),
@@ -219,7 +224,7 @@ pub const MEDIATION: Register = Register {
         col("调解组织或月份", Text, true, ""),
         col("受理", Count, true, "受理矛盾纠纷件数"),
         col("调解成功", Count, true, ""),
-        col("涉案金额", Money, false, "单位:元"),
+        col("涉案金额", Money, false, "单位：元"),
     ],
 };
 

@@ -16,7 +16,7 @@ use crate::schema::{
 
 /// A workbook that could not be written (a cell beyond Excel's limits).
 #[derive(Debug, thiserror::Error)]
-#[error("无法生成台账工作簿:{0}")]
+#[error("无法生成台账工作簿：{0}")]
 pub struct WriteError(#[from] XlsxError);
 
 /// The rows the drop-downs and date formats cover: enough for any year.
@@ -115,12 +115,12 @@ fn write_guide(
 }
 
 const GUIDE_LINES: &[&str] = &[
-    "每张工作表是一本台账,每行一条记录;第1行是表头,请勿修改列名(可以在右侧增加本单位自用的列)。",
-    "日期填写为2025-03-05的形式,或在Excel中设为日期格式。",
-    "数字用阿拉伯数字:确实没有的填0,本单位不适用的填“不适用”,尚不清楚的留空(留空的必填项会在检查中列出)。三者含义不同,请勿混用。",
-    "整本台账不适用的(如本单位不承担行政复议职责),在该表第2行第1列填“不适用”,其余留空。",
-    "带下拉箭头的列请从列表中选择。金额以元为单位,最多两位小数。",
-    "检查台账:fazhi ledger check 台账.xlsx;计算指标:fazhi ledger indicators 台账.xlsx;生成报告草稿:fazhi draft --ledger 台账.xlsx --out 草稿.docx",
+    "每张工作表是一本台账，每行一条记录；第1行是表头，请勿修改列名（可以在右侧增加本单位自用的列）。",
+    "日期填写为2025-03-05的形式，或在Excel中设为日期格式。",
+    "数字用阿拉伯数字：确实没有的填0，本单位不适用的填“不适用”，尚不清楚的留空（留空的必填项会在检查中列出）。三者含义不同，请勿混用。",
+    "整本台账不适用的（如本单位不承担行政复议职责），在该表第2行第1列填“不适用”，其余留空。",
+    "带下拉箭头的列请从列表中选择。金额以元为单位，最多两位小数。",
+    "检查台账：fazhi ledger check 台账.xlsx；计算指标：fazhi ledger indicators 台账.xlsx；生成报告草稿：fazhi draft --ledger 台账.xlsx --out 草稿.docx",
 ];
 
 fn column_help(header: &str, required: bool, kind: Kind, note: &str) -> String {
@@ -128,10 +128,10 @@ fn column_help(header: &str, required: bool, kind: Kind, note: &str) -> String {
         Kind::Text => "文字".to_owned(),
         Kind::Day => "日期".to_owned(),
         Kind::Count => "整数".to_owned(),
-        Kind::Money => "金额(元)".to_owned(),
-        Kind::Choice(options) => format!("选择:{}", options.join("/")),
+        Kind::Money => "金额（元）".to_owned(),
+        Kind::Choice(options) => format!("选择：{}", options.join("/")),
     };
-    let required = if required { ",必填" } else { "" };
+    let required = if required { "，必填" } else { "" };
     let note = if note.is_empty() {
         String::new()
     } else {
@@ -197,7 +197,7 @@ fn validation(register: &Register, col: u16) -> Result<DataValidation, WriteErro
             list.push(NOT_APPLICABLE);
             DataValidation::new()
                 .allow_list_strings(&list)?
-                .set_error_message(format!("请从下拉列表中选择:{}", list.join("、")))?
+                .set_error_message(format!("请从下拉列表中选择：{}", list.join("、")))?
         }
         _ => DataValidation::new().allow_any_value(),
     };
