@@ -334,3 +334,77 @@ fn the_example_round_trips_in_process() {
     let check = SelfCheck::of(&to_docx(&draft), "草稿.docx").unwrap();
     assert_recovers(&indicators, &check, "示例县", 2025);
 }
+
+#[test]
+fn ledger_template_check_and_bad_input_on_the_command_line() {
+    let dir = scratch_dir("ledger");
+    let template = dir.join("台账.xlsx").display().to_string();
+    let out = fazhi(&[
+        "ledger",
+        "template",
+        "--out",
+        &template,
+        "--unit",
+        "示例县",
+        "--year",
+        "2025",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ledger, problems) = fazhi_ledger::read(&std::fs::read(&template).unwrap()).unwrap();
+    assert_eq!(
+        (ledger.unit.as_deref(), ledger.year, ledger.row_count()),
+        (Some("示例县"), Some(2025), 0)
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+
+    // A workbook with one broken row: exit 1 and the row's place in Chinese.
+    let mut broken = fazhi_ledger::sample("示例县", 2025, 100, 3);
+    let sheet = broken.sheet_mut(&fazhi_ledger::schema::MEDIATION);
+    sheet.rows[0].values[2] = fazhi_ledger::Value::Count(1_000_000);
+    let broken_path = dir.join("有误.xlsx");
+    std::fs::write(&broken_path, fazhi_ledger::write(&broken, None).unwrap()).unwrap();
+    let out = fazhi(&["ledger", "check", &broken_path.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("[错误] 矛盾纠纷调解 第2行 调解成功: 调解成功1000000件，多于受理的"),
+        "{stdout}"
+    );
+    let out = fazhi(&[
+        "ledger",
+        "check",
+        &example().display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the example has warnings, no errors"
+    );
+    let problems: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(problems
+        .iter()
+        .all(|p| p["severity"] != "error" && p["sheet"].is_string() && p["message"].is_string()));
+
+    let garbage = dir.join("not.xlsx");
+    std::fs::write(&garbage, b"not a workbook").unwrap();
+    let out = fazhi(&["ledger", "check", &garbage.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无法读取台账文件"));
+    let out = fazhi(&[
+        "draft",
+        "--ledger",
+        &example().display().to_string(),
+        "--date",
+        "2月26日",
+        "--out",
+        &dir.join("x.docx").display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是日期"));
+}

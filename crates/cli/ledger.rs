@@ -150,9 +150,8 @@ fn open(path: &Path, year: Option<i32>, config: Option<&Path>) -> anyhow::Result
 
 fn check(args: &LedgerArgs) -> anyhow::Result<ExitCode> {
     let Opened { loaded, .. } = open(&args.ledger, args.year, args.config.as_deref())?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match args.format {
-        TableFormat::Json => serde_json::to_writer_pretty(&mut out, &loaded.problems)?,
+    to_stdout(|out| match args.format {
+        TableFormat::Json => Ok(serde_json::to_writer_pretty(out, &loaded.problems)?),
         TableFormat::Csv => {
             writeln!(out, "\u{feff}规则,级别,工作表,行,列,问题")?;
             for p in &loaded.problems {
@@ -165,13 +164,12 @@ fn check(args: &LedgerArgs) -> anyhow::Result<ExitCode> {
                     p.column.unwrap_or(""),
                     &p.message,
                 ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                writeln!(out, "{}", line.join(","))?;
+                write_csv_line(out, &fields)?;
             }
+            Ok(())
         }
-        TableFormat::Table => print_problems(&mut out, &loaded)?,
-    }
-    out.flush()?;
+        TableFormat::Table => print_problems(out, &loaded),
+    })?;
     let errors = loaded.count(Severity::Error);
     Ok(if errors > 0 {
         ExitCode::from(1)
@@ -180,7 +178,22 @@ fn check(args: &LedgerArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn print_problems(out: &mut impl Write, loaded: &Loaded) -> io::Result<()> {
+/// Writes to stdout through a buffer; a reader that stops early (`| head`)
+/// is not an error.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("写出结果失败"),
+    }
+}
+
+fn write_csv_line(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
+    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    writeln!(out, "{}", line.join(","))
+}
+
+fn print_problems(out: &mut dyn Write, loaded: &Loaded) -> io::Result<()> {
     let count = |s: Severity| loaded.count(s);
     writeln!(
         out,
@@ -207,29 +220,22 @@ fn print_problems(out: &mut impl Write, loaded: &Loaded) -> io::Result<()> {
 fn indicators(args: &LedgerArgs) -> anyhow::Result<ExitCode> {
     let Opened { loaded, .. } = open(&args.ledger, args.year, args.config.as_deref())?;
     let indicators = &loaded.indicators;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match args.format {
-        TableFormat::Json => serde_json::to_writer_pretty(&mut out, &indicators.figures)?,
+    to_stdout(|out| match args.format {
+        TableFormat::Json => Ok(serde_json::to_writer_pretty(out, &indicators.figures)?),
         TableFormat::Csv => {
             writeln!(out, "\u{feff}指标,数值,单位,计算方法")?;
             for f in &indicators.figures {
-                let fields = [
-                    f.indicator.to_owned(),
-                    f.value.to_string(),
-                    f.unit.to_owned(),
-                    f.formula.clone(),
-                ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                writeln!(out, "{}", line.join(","))?;
+                let value = f.value.to_string();
+                write_csv_line(out, &[f.indicator, &value, f.unit, &f.formula])?;
             }
+            Ok(())
         }
-        TableFormat::Table => print_indicators(&mut out, indicators)?,
-    }
-    out.flush()?;
+        TableFormat::Table => print_indicators(out, indicators),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_indicators(out: &mut impl Write, indicators: &Indicators) -> io::Result<()> {
+fn print_indicators(out: &mut dyn Write, indicators: &Indicators) -> io::Result<()> {
     writeln!(
         out,
         "{}年度指标 ({}项)",
@@ -288,25 +294,21 @@ pub fn draft(args: DraftArgs) -> anyhow::Result<ExitCode> {
         errors
     );
     let check = SelfCheck::of(&bytes, &name)?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    writeln!(
-        out,
-        "自查结果: {} (错误 {}, 警告 {}, 提示 {})",
-        check.verdict(),
-        check.errors(),
-        check.count(fazhi_engine::Severity::Warning),
-        check.count(fazhi_engine::Severity::Info)
-    )?;
-    for finding in &check.analysis.findings {
+    to_stdout(|out| {
         writeln!(
             out,
-            "[{}] {} ({})",
-            severity_label(finding.severity),
-            finding.message,
-            finding.rule
+            "自查结果: {} (错误 {}, 警告 {}, 提示 {})",
+            check.verdict(),
+            check.errors(),
+            check.count(fazhi_engine::Severity::Warning),
+            check.count(fazhi_engine::Severity::Info)
         )?;
-    }
-    out.flush()?;
+        for finding in &check.analysis.findings {
+            let label = severity_label(finding.severity);
+            writeln!(out, "[{label}] {} ({})", finding.message, finding.rule)?;
+        }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -627,7 +627,11 @@ fn sheet_rules() {
         .map(|c| Cell::Text(c.header.to_owned()))
         .collect();
     let mut problems = Vec::new();
-    parse_sheet(&RECONSIDERATION, std::slice::from_ref(&header), &mut problems);
+    parse_sheet(
+        &RECONSIDERATION,
+        std::slice::from_ref(&header),
+        &mut problems,
+    );
     assert!(problems.is_empty(), "{problems:?}");
     parse_sheet(&RECONSIDERATION, &[header[1..].to_vec()], &mut problems);
     let missing = problems
