@@ -62,12 +62,36 @@ const CASE: &[&str] = &[
     "维持",
 ];
 
-fn case_with(changes: &[(usize, &'static str)]) -> Vec<&'static str> {
-    let mut row = CASE.to_vec();
+/// Changes to a row: (column index, new cell).
+type Changes = &'static [(usize, &'static str)];
+
+fn changed(base: &[&'static str], changes: &[(usize, &'static str)]) -> Vec<&'static str> {
+    let mut row = base.to_vec();
     for &(at, value) in changes {
         row[at] = value;
     }
     row
+}
+
+fn case_with(changes: &[(usize, &'static str)]) -> Vec<&'static str> {
+    changed(CASE, changes)
+}
+
+/// For each (rule, passing changes, failing changes) to `base`: the rule
+/// fires on the failing row and not on the passing one.
+fn check_rules(
+    register: &'static Register,
+    base: &[&'static str],
+    cases: &[(&str, Changes, Changes)],
+) {
+    for (rule, passes, fails) in cases {
+        check_rule(
+            register,
+            rule,
+            &changed(base, passes),
+            &changed(base, fails),
+        );
+    }
 }
 
 #[test]
@@ -75,55 +99,42 @@ fn a_correct_case_has_no_problem() {
     assert_eq!(rules(&RECONSIDERATION, &[CASE]), Vec::<&str>::new());
 }
 
+// 部门, 许可, 不予许可, 简易, 一般, 罚没金额, 强制, 检查, 确认, 持证人数
+const DEPARTMENT: &[&str] = &[
+    "县市场监管局",
+    "10",
+    "0",
+    "5",
+    "3",
+    "1200.50",
+    "不适用",
+    "40",
+    "2",
+    "12",
+];
+
 #[test]
 fn cell_rules() {
-    check_rule(
+    check_rules(
         &RECONSIDERATION,
-        "cell.not_a_date",
         CASE,
-        &case_with(&[(1, "3月1日")]),
+        &[
+            ("cell.not_a_date", &[], &[(1, "3月1日")]),
+            ("cell.not_a_date", &[(1, "2025/3/1")], &[(1, "2025-02-30")]),
+            ("cell.not_in_list", &[], &[(7, "部分撤销")]),
+            ("row.required_blank", &[], &[(0, "")]),
+        ],
     );
-    check_rule(
-        &RECONSIDERATION,
-        "cell.not_a_date",
-        CASE,
-        &case_with(&[(1, "2025-02-30")]),
+    check_rules(
+        &ENFORCEMENT,
+        DEPARTMENT,
+        &[
+            ("cell.not_a_number", &[(1, "1,234")], &[(1, "十件")]),
+            ("cell.negative", &[(1, "0")], &[(1, "-3")]),
+            ("cell.fractional_count", &[(1, "2.0")], &[(1, "2.5")]),
+            ("cell.money_precision", &[(5, "12.34")], &[(5, "12.345")]),
+        ],
     );
-    check_rule(
-        &RECONSIDERATION,
-        "cell.not_in_list",
-        CASE,
-        &case_with(&[(7, "部分撤销")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "row.required_blank",
-        CASE,
-        &case_with(&[(0, "")]),
-    );
-    // ENFORCEMENT: 部门, 许可, 不予许可, 简易, 一般, 罚没金额, 强制, 检查, 确认, 持证人数
-    let good: &[&str] = &[
-        "县市场监管局",
-        "10",
-        "0",
-        "5",
-        "3",
-        "1200.50",
-        "不适用",
-        "40",
-        "2",
-        "12",
-    ];
-    let mut bad = good.to_vec();
-    bad[1] = "十件";
-    check_rule(&ENFORCEMENT, "cell.not_a_number", good, &bad);
-    bad[1] = "-3";
-    check_rule(&ENFORCEMENT, "cell.negative", good, &bad);
-    bad[1] = "2.5";
-    check_rule(&ENFORCEMENT, "cell.fractional_count", good, &bad);
-    let mut bad = good.to_vec();
-    bad[5] = "12.345";
-    check_rule(&ENFORCEMENT, "cell.money_precision", good, &bad);
 }
 
 #[test]
@@ -159,67 +170,45 @@ fn blank_zero_and_not_applicable_stay_distinct() {
 
 #[test]
 fn reconsideration_rules() {
-    check_rule(
+    const REFUSED: Changes = &[(2, "否"), (3, ""), (6, ""), (7, "")];
+    const OPEN: Changes = &[(6, ""), (7, "")];
+    check_rules(
         &RECONSIDERATION,
-        "order.accepted_before_received",
         CASE,
-        &case_with(&[(3, "2025-02-27")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "order.closed_before_accepted",
-        CASE,
-        &case_with(&[(6, "2025-03-02")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "row.accepted_without_date",
-        CASE,
-        &case_with(&[(3, "")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "row.refused_with_date",
-        &case_with(&[(2, "否"), (3, ""), (6, ""), (7, "")]),
-        &case_with(&[(2, "否"), (6, ""), (7, "")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "row.closed_without_acceptance",
-        &case_with(&[(2, "否"), (3, ""), (6, ""), (7, "")]),
-        &case_with(&[(2, "否"), (3, "")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "row.closed_without_outcome",
-        CASE,
-        &case_with(&[(7, "")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "row.outcome_without_close",
-        CASE,
-        &case_with(&[(6, "")]),
-    );
-    // 60 days from 3 March is 2 May; 90 days is 1 June.
-    check_rule(
-        &RECONSIDERATION,
-        "deadline.reconsideration_extended",
-        &case_with(&[(6, "2025-05-02")]),
-        &case_with(&[(6, "2025-05-03")]),
-    );
-    check_rule(
-        &RECONSIDERATION,
-        "deadline.reconsideration_overdue",
-        &case_with(&[(6, "2025-06-01")]),
-        &case_with(&[(6, "2025-06-02")]),
-    );
-    // Still open at the year's end, accepted more than 90 days before it.
-    check_rule(
-        &RECONSIDERATION,
-        "deadline.reconsideration_overdue",
-        &case_with(&[(3, "2025-10-15"), (6, ""), (7, "")]),
-        &case_with(&[(6, ""), (7, "")]),
+        &[
+            ("order.accepted_before_received", &[], &[(3, "2025-02-27")]),
+            ("order.closed_before_accepted", &[], &[(6, "2025-03-02")]),
+            ("row.accepted_without_date", &[], &[(3, "")]),
+            (
+                "row.refused_with_date",
+                REFUSED,
+                &[(2, "否"), (6, ""), (7, "")],
+            ),
+            (
+                "row.closed_without_acceptance",
+                REFUSED,
+                &[(2, "否"), (3, "")],
+            ),
+            ("row.closed_without_outcome", &[], &[(7, "")]),
+            ("row.outcome_without_close", &[], &[(6, "")]),
+            // 60 days from 3 March is 2 May; 90 days is 1 June.
+            (
+                "deadline.reconsideration_extended",
+                &[(6, "2025-05-02")],
+                &[(6, "2025-05-03")],
+            ),
+            (
+                "deadline.reconsideration_overdue",
+                &[(6, "2025-06-01")],
+                &[(6, "2025-06-02")],
+            ),
+            // Still open at the year's end, accepted more than 90 days before it.
+            (
+                "deadline.reconsideration_overdue",
+                &[(3, "2025-10-15"), (6, ""), (7, "")],
+                OPEN,
+            ),
+        ],
     );
 }
 
@@ -252,50 +241,30 @@ const DOCUMENT: &[&str] = &[
 
 #[test]
 fn normative_document_rules() {
-    let with = |at: usize, v: &'static str| {
-        let mut row = DOCUMENT.to_vec();
-        row[at] = v;
-        row
-    };
     assert_eq!(
         rules(&NORMATIVE_DOCUMENTS, &[DOCUMENT]),
         Vec::<&str>::new(),
         "30 days after is in time"
     );
-    check_rule(
+    check_rules(
         &NORMATIVE_DOCUMENTS,
-        "deadline.filing_late",
         DOCUMENT,
-        &with(5, "2025-04-10"),
+        &[
+            ("deadline.filing_late", &[], &[(5, "2025-04-10")]),
+            ("order.filed_before_published", &[], &[(5, "2025-03-09")]),
+            ("order.reviewed_after_published", &[], &[(3, "2025-03-11")]),
+            ("row.not_filed", &[(5, "不适用")], &[(5, "")]),
+        ],
     );
-    check_rule(
-        &NORMATIVE_DOCUMENTS,
-        "order.filed_before_published",
+    let second = changed(
         DOCUMENT,
-        &with(5, "2025-03-09"),
+        &[
+            (0, "另一办法"),
+            (3, "2025-05-01"),
+            (4, "2025-05-10"),
+            (5, "2025-05-20"),
+        ],
     );
-    check_rule(
-        &NORMATIVE_DOCUMENTS,
-        "order.reviewed_after_published",
-        DOCUMENT,
-        &with(3, "2025-03-11"),
-    );
-    check_rule(
-        &NORMATIVE_DOCUMENTS,
-        "row.not_filed",
-        &with(5, "不适用"),
-        &with(5, ""),
-    );
-    let second = [
-        "另一办法",
-        "示政规〔2025〕1号",
-        "县政府",
-        "2025-05-01",
-        "2025-05-10",
-        "2025-05-20",
-        "准予备案",
-        "",
-    ];
     assert!(rules(&NORMATIVE_DOCUMENTS, &[DOCUMENT, &second]).contains(&"row.duplicate_number"));
 }
 
@@ -324,7 +293,7 @@ fn the_filing_deadline_is_configurable() {
 #[test]
 fn major_decision_rules() {
     // 事项, 列入目录, 征求意见开始, 截止, 专家论证, 风险评估, 合法性审查日期, 集体讨论会议, 集体讨论日期, 公布日期
-    let good: &[&str] = &[
+    let decision = &[
         "某方案",
         "是",
         "2025-06-01",
@@ -336,47 +305,28 @@ fn major_decision_rules() {
         "2025-07-10",
         "2025-07-15",
     ];
-    let with = |at: usize, v: &'static str| {
-        let mut row = good.to_vec();
-        row[at] = v;
-        row
-    };
     assert_eq!(
-        rules(&MAJOR_DECISIONS, &[good]),
+        rules(&MAJOR_DECISIONS, &[decision]),
         Vec::<&str>::new(),
         "1 to 30 June is 30 days"
     );
-    check_rule(
+    check_rules(
         &MAJOR_DECISIONS,
-        "deadline.comment_period_short",
-        good,
-        &with(3, "2025-06-29"),
-    );
-    check_rule(
-        &MAJOR_DECISIONS,
-        "order.comment_period_reversed",
-        good,
-        &with(3, "2025-05-30"),
-    );
-    check_rule(
-        &MAJOR_DECISIONS,
-        "row.decision_step_missing",
-        good,
-        &with(8, ""),
-    );
-    check_rule(
-        &MAJOR_DECISIONS,
-        "row.decision_step_missing",
-        good,
-        &with(6, ""),
+        decision,
+        &[
+            ("deadline.comment_period_short", &[], &[(3, "2025-06-29")]),
+            ("order.comment_period_reversed", &[], &[(3, "2025-05-30")]),
+            ("row.decision_step_missing", &[(9, ""), (8, "")], &[(8, "")]),
+            ("row.decision_step_missing", &[(6, "不适用")], &[(6, "")]),
+        ],
     );
 }
 
 #[test]
 fn litigation_rules() {
     // 案号, 被告机关, 审级, 立案日期, 开庭日期, 负责人出庭, 结果
-    let good: &[&str] = &[
-        "（2025）示行初1号",
+    let case = &[
+        "(2025)示行初1号",
         "县政府",
         "一审",
         "2025-03-01",
@@ -384,35 +334,29 @@ fn litigation_rules() {
         "正职",
         "胜诉",
     ];
-    let with = |at: usize, v: &'static str| {
-        let mut row = good.to_vec();
-        row[at] = v;
-        row
-    };
-    check_rule(
+    check_rules(
         &LITIGATION,
-        "order.hearing_before_filing",
-        good,
-        &with(4, "2025-02-01"),
-    );
-    check_rule(
-        &LITIGATION,
-        "row.appearance_without_hearing",
-        &with(5, "否"),
-        &with(4, "不适用"),
+        case,
+        &[
+            ("order.hearing_before_filing", &[], &[(4, "2025-02-01")]),
+            (
+                "row.appearance_without_hearing",
+                &[(4, "不适用"), (5, "否")],
+                &[(4, "不适用")],
+            ),
+        ],
     );
 }
 
 #[test]
 fn mediation_and_rectification_rules() {
-    check_rule(
+    check_rules(
         &MEDIATION,
-        "row.resolved_exceeds_cases",
         &["1月", "10", "10", "0"],
-        &["1月", "10", "11", "0"],
+        &[("row.resolved_exceeds_cases", &[], &[(2, "11")])],
     );
     // 问题, 来源, 发现日期, 整改期限, 状态, 整改日期
-    let good: &[&str] = &[
+    let problem = &[
         "案卷不规范",
         "评查",
         "2025-03-01",
@@ -420,50 +364,21 @@ fn mediation_and_rectification_rules() {
         "已整改",
         "2025-04-30",
     ];
-    let with = |at: usize, v: &'static str| {
-        let mut row = good.to_vec();
-        row[at] = v;
-        row
-    };
-    check_rule(
+    check_rules(
         &RECTIFICATION,
-        "order.rectified_before_found",
-        good,
-        &with(5, "2025-02-28"),
-    );
-    check_rule(
-        &RECTIFICATION,
-        "row.rectified_without_date",
-        good,
-        &with(5, ""),
-    );
-    check_rule(
-        &RECTIFICATION,
-        "row.date_without_rectified",
-        good,
-        &with(4, "整改中"),
-    );
-    check_rule(
-        &RECTIFICATION,
-        "deadline.rectification_late",
-        good,
-        &with(5, "2025-05-01"),
-    );
-    let open: Vec<&str> = vec![
-        "案卷不规范",
-        "评查",
-        "2025-03-01",
-        "2025-04-30",
-        "整改中",
-        "",
-    ];
-    let mut open_in_time = open.clone();
-    open_in_time[3] = "2026-01-31";
-    check_rule(
-        &RECTIFICATION,
-        "deadline.rectification_overdue",
-        &open_in_time,
-        &open,
+        problem,
+        &[
+            ("order.rectified_before_found", &[], &[(5, "2025-02-28")]),
+            ("row.rectified_without_date", &[], &[(5, "")]),
+            ("row.date_without_rectified", &[], &[(4, "整改中")]),
+            ("deadline.rectification_late", &[], &[(5, "2025-05-01")]),
+            // Still open at the year's end: overdue only when the deadline has passed.
+            (
+                "deadline.rectification_overdue",
+                &[(3, "2026-01-31"), (4, "整改中"), (5, "")],
+                &[(4, "整改中"), (5, "")],
+            ),
+        ],
     );
 }
 
