@@ -82,6 +82,9 @@ struct Para(Vec<Inline>);
 impl Para {
     fn text(mut self, text: impl Into<String>) -> Para {
         let text = text.into();
+        if text.is_empty() {
+            return self;
+        }
         match self.0.last_mut() {
             Some(Inline::Text(last)) => last.push_str(&text),
             _ => self.0.push(Inline::Text(text)),
@@ -178,10 +181,17 @@ impl Composer<'_> {
 
     fn opening(&mut self) {
         let r = self.request;
+        // The 纲要 in force names the years it covers; outside them the
+        // draft names no plan rather than the wrong one.
+        let plan = if (2021..=2025).contains(&r.year) {
+            "认真落实《法治政府建设实施纲要（2021—2025年）》"
+        } else {
+            "认真落实党中央、国务院关于法治政府建设的决策部署"
+        };
         let para = Para::default()
             .text(format!(
                 "{}年，{}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，\
-                 认真落实《法治政府建设实施纲要（2021—2025年）》，扎实推进法治政府建设。",
+                 {plan}，扎实推进法治政府建设。",
                 r.year, r.unit
             ))
             .placeholder("全年法治政府建设总体情况和主要成效概述")
