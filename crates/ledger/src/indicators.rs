@@ -13,6 +13,7 @@ use fazhi_numerals::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::config::{AppearanceCounts, AppearanceDenominator, Config, CorrectionBasis};
+use crate::day::Day;
 use crate::ledger::{Ledger, Row, Sheet, Value};
 use crate::schema::{
     Register, ENFORCEMENT, LEGALITY_REVIEWS, LITIGATION, MAJOR_DECISIONS, MEDIATION,
@@ -402,7 +403,7 @@ fn normative_documents(f: &mut Figures, config: &Config) {
         .copied()
         .filter(|r| *f.sheet.value(r, "报送备案日期") != Value::NotApplicable)
         .collect();
-    let filed_of_issued: Vec<(crate::day::Day, crate::day::Day)> = to_file
+    let filed_of_issued: Vec<(Day, Day)> = to_file
         .iter()
         .filter_map(|r| Some((f.sheet.day(r, "公布日期")?, f.sheet.day(r, "报送备案日期")?)))
         .collect();
