@@ -604,6 +604,36 @@ async fn bad_ledgers_are_refused_in_chinese_with_the_form_again() {
 }
 
 #[tokio::test]
+async fn last_years_report_is_read_when_given() {
+    let (_, app) = workbench("fill-previous", &[]);
+    let workbook = example_workbook(&app).await;
+    let (file, report) = corpus_file("004");
+    for (previous, status, words) in [
+        (&report[..], StatusCode::OK, "已参考上一年度报告"),
+        (&b""[..], StatusCode::UNPROCESSABLE_ENTITY, "文件为空"),
+    ] {
+        let parts = [
+            Part {
+                field: "ledger",
+                file: Some("台账.xlsx"),
+                bytes: &workbook,
+            },
+            Part {
+                field: "previous",
+                file: Some(&file),
+                bytes: previous,
+            },
+        ];
+        let (got, html) = send(&app, "/fill", form_data(&parts)).await;
+        assert_eq!(got, status, "{words}");
+        assert!(
+            html.contains(words) && html.contains(&file),
+            "{words}: {html}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn an_unknown_draft_has_expired() {
     let (_, app) = workbench("fill-expired", &[]);
     for uri in ["/fill/draft/0123456789abcdef.docx", "/fill/draft/nothing"] {

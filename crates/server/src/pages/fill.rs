@@ -54,7 +54,7 @@ fn form(sent: &Form, error: Option<&str>) -> Markup {
         @if let Some(error) = error {
             p.error role="alert" { (error) }
         }
-        form.upload method="post" action="/fill" enctype="multipart/form-data" {
+        form.fill method="post" action="/fill" enctype="multipart/form-data" {
             div.field {
                 label for="ledger" { "台账(必选)" }
                 input #ledger type="file" name="ledger" accept=(WORKBOOKS) required;
@@ -180,6 +180,13 @@ fn verdict(filled: &Filled) -> Markup {
                 a href=(download("docx")) { "下载草稿(Word, 公文格式)" }
                 " · "
                 a href=(download("md")) { "下载草稿(Markdown)" }
+            }
+            nav aria-label="本页内容" {
+                "本页: "
+                a href="#problems" { "台账问题" } " · "
+                a href="#figures" { "本年度指标" } " · "
+                a href="#self-check" { "自查意见" } " · "
+                a href="#preview" { "草稿预览" }
             }
         }
     }
