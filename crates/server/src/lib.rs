@@ -3,18 +3,21 @@
 //! A `Workbench` is a data directory (the SQLite database of `fazhi-store`
 //! and the search index of `fazhi-search`, a cache of the database) and the
 //! office's report card; `router` serves it as server-rendered Chinese pages
-//! (总览, 导入, 报告, 检索, 对比) and a JSON API described by
-//! `/api/openapi.json`. This is the only crate that knows HTTP. Everything
-//! the browser gets comes from the binary (assets are embedded; no CDN, no
-//! external font or script), and everything taken from a report is escaped
+//! (总览, 导入, 报告, 检索, 对比, and 填报, where a unit turns its ledger
+//! into a checked draft) and a JSON API described by `/api/openapi.json`.
+//! This is the only crate that knows HTTP. Everything the browser gets
+//! comes from the binary (assets are embedded; no CDN, no external font or
+//! script), and everything taken from a report or a ledger is escaped
 //! (`maud` escapes by default, and the Content-Security-Policy forbids
-//! inline scripts), since report text is untrusted.
+//! inline scripts), since their text is untrusted.
 
 mod api;
 mod assets;
 mod chart;
+mod drafts;
 mod export;
 mod failure;
+mod fill;
 mod import;
 mod pages;
 
@@ -75,6 +78,8 @@ pub struct Workbench {
     card: CardConfig,
     limits: Limits,
     data_dir: PathBuf,
+    /// The drafts 填报 composed lately, for download.
+    drafts: drafts::Drafts,
 }
 
 /// What the filter forms offer: the years covered and the indicators stated
@@ -132,6 +137,7 @@ impl Workbench {
             card,
             limits: Limits::default(),
             data_dir: data_dir.to_owned(),
+            drafts: drafts::Drafts::default(),
         })
     }
 
@@ -240,6 +246,10 @@ pub fn router(workbench: Arc<Workbench>) -> Router {
             get(pages::import::page).post(pages::import::upload),
         )
         .route("/compare", get(pages::compare::page))
+        .route("/fill", get(pages::fill::page).post(pages::fill::submit))
+        .route("/fill/template.xlsx", get(pages::fill::template))
+        .route("/fill/example.xlsx", get(pages::fill::example))
+        .route("/fill/draft/{file}", get(pages::fill::draft))
         .route("/search", get(pages::search::page))
         .route("/export/reports.{format}", get(export::reports))
         .route("/export/compare.{format}", get(export::compare))

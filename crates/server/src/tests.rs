@@ -70,27 +70,59 @@ async fn page(app: &Router, uri: &str) -> (StatusCode, String) {
     (status, String::from_utf8(body).expect("utf-8"))
 }
 
-/// A multipart body with one `file` field per (name, bytes).
-fn multipart(files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+/// A part of a multipart form: the field, the file name of a file, the content.
+struct Part<'a> {
+    field: &'a str,
+    file: Option<&'a str>,
+    bytes: &'a [u8],
+}
+
+/// A multipart body of `parts`.
+fn form_data(parts: &[Part]) -> (String, Vec<u8>) {
     let boundary = "fazhi-test-boundary";
     let mut body = Vec::new();
-    for (name, bytes) in files {
+    for part in parts {
+        let file = part
+            .file
+            .map(|name| format!("; filename=\"{name}\""))
+            .unwrap_or_default();
         body.extend_from_slice(
             format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"{file}\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n",
+                part.field
             )
             .as_bytes(),
         );
-        body.extend_from_slice(bytes);
+        body.extend_from_slice(part.bytes);
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// A multipart body with one `file` field per (name, bytes).
+fn multipart(files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let parts: Vec<Part> = files
+        .iter()
+        .map(|(name, bytes)| Part {
+            field: "file",
+            file: Some(name),
+            bytes,
+        })
+        .collect();
+    form_data(&parts)
+}
+
 async fn post(app: &Router, uri: &str, files: &[(&str, &[u8])]) -> (StatusCode, String) {
-    let (content_type, body) = multipart(files);
+    send(app, uri, multipart(files)).await
+}
+
+async fn send(
+    app: &Router,
+    uri: &str,
+    (content_type, body): (String, Vec<u8>),
+) -> (StatusCode, String) {
     let response = app
         .clone()
         .oneshot(
@@ -414,4 +446,215 @@ async fn a_comparison_can_take_the_reports_picked_on_the_overview() {
         "only the picked report"
     );
     assert!(html.contains("只对比所选的 1 份报告"));
+}
+
+/// Posts the 填报 form: a ledger and text fields.
+async fn fill(app: &Router, ledger: &[u8], fields: &[(&str, &str)]) -> (StatusCode, String) {
+    let mut parts = vec![Part {
+        field: "ledger",
+        file: Some("台账.xlsx"),
+        bytes: ledger,
+    }];
+    parts.extend(fields.iter().map(|(field, value)| Part {
+        field,
+        file: None,
+        bytes: value.as_bytes(),
+    }));
+    send(app, "/fill", form_data(&parts)).await
+}
+
+/// The invented example workbook, as the page offers it.
+async fn example_workbook(app: &Router) -> Vec<u8> {
+    let (status, _, bytes) = get(app, "/fill/example.xlsx").await;
+    assert_eq!(status, StatusCode::OK);
+    bytes
+}
+
+#[tokio::test]
+async fn the_fill_page_offers_the_form_and_the_workbooks() {
+    let (_, app) = workbench("fill-page", &[]);
+    let (status, html) = page(&app, "/fill").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<a href=\"/fill\" aria-current=\"page\">填报</a>"));
+    assert!(html.contains("action=\"/fill\"") && html.contains("enctype=\"multipart/form-data\""));
+    for field in ["ledger", "unit", "year", "previous", "date"] {
+        assert!(html.contains(&format!("name=\"{field}\"")), "{field}");
+    }
+    assert!(html.contains("/fill/template.xlsx") && html.contains("/fill/example.xlsx"));
+    for (uri, rows) in [("/fill/template.xlsx", false), ("/fill/example.xlsx", true)] {
+        let (status, headers, bytes) = get(&app, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(headers[header::CONTENT_TYPE]
+            .to_str()
+            .expect("ascii")
+            .contains("spreadsheetml"));
+        let disposition = headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .expect("ascii");
+        assert!(disposition.contains("filename*=UTF-8''"), "{disposition}");
+        let (ledger, problems) = fazhi_ledger::read(&bytes).expect("a workbook");
+        assert!(
+            problems.iter().all(|p| p.rule != "sheet.missing"),
+            "{uri}: {problems:?}"
+        );
+        assert_eq!(ledger.row_count() > 0, rows, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn the_example_ledger_gives_a_draft_to_download() {
+    let (_, app) = workbench("fill-example", &[]);
+    let workbook = example_workbook(&app).await;
+    let (status, html) = fill(&app, &workbook, &[("date", "2026-02-26")]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("暂不可报送"), "the draft has placeholders");
+    assert!(html.contains("<mark class=\"placeholder\">【待填写"));
+    assert!(html.contains("<code>reconsideration.applications</code>"));
+    assert!(html.contains("<th scope=\"col\">计算方法</th>"));
+    assert!(
+        html.contains("structure.placeholder"),
+        "the self-check's findings"
+    );
+    assert!(html.contains("2026年2月26日"), "the signing date");
+    let title = "示例县2025年度法治政府建设年度报告";
+    let start = html.find("/fill/draft/").expect("a download link");
+    let end = start + html[start..].find(".docx").expect("the DOCX link");
+    let token = &html[start + "/fill/draft/".len()..end];
+
+    let (status, headers, docx) = get(&app, &format!("/fill/draft/{token}.docx")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(docx.starts_with(b"PK"));
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .expect("ascii")
+        .contains("wordprocessingml"));
+    let disposition = headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .expect("ascii");
+    let name = format!("{title}(草稿).docx");
+    assert!(disposition.ends_with(&format!("filename*=UTF-8''{}", pages::encode(&name))));
+    let text = fazhi_text::read_bytes(&docx, "草稿.docx", &fazhi_text::Limits::default())
+        .expect("the draft reads")
+        .text;
+    assert!(text.contains(title));
+
+    let (status, headers, markdown) = get(&app, &format!("/fill/draft/{token}.md")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .expect("ascii")
+        .starts_with("text/markdown"));
+    assert!(String::from_utf8(markdown)
+        .expect("utf-8")
+        .starts_with(&format!("# {title}")));
+}
+
+#[tokio::test]
+async fn bad_ledgers_are_refused_in_chinese_with_the_form_again() {
+    let dir = scratch("fill-bad");
+    let template = fazhi_ledger::write(&fazhi_ledger::Ledger::empty(), None).expect("template");
+    let sample = fazhi_ledger::sample("示例县", 2025, 200, 1);
+    let workbook = fazhi_ledger::write(&sample, None).expect("example");
+    let mut wb = Workbench::open(&dir, CardConfig::default()).expect("open");
+    // The blank template passes, the larger example does not.
+    wb.limits.max_file_bytes = template.len() as u64;
+    let app = router(Arc::new(wb));
+    for (ledger, fields, status, words) in [
+        (&b""[..], &[][..], StatusCode::UNPROCESSABLE_ENTITY, "为空"),
+        (
+            &b"garbage, not a workbook"[..],
+            &[],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "无法读取台账文件",
+        ),
+        (
+            &template[..],
+            &[],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "无法确定台账的年度",
+        ),
+        (
+            &template[..],
+            &[("year", "2025")][..],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "请填写报告单位",
+        ),
+        (
+            &template[..],
+            &[("year", "二〇二五")][..],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "不是年份",
+        ),
+        (
+            &workbook[..],
+            &[],
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "文件过大",
+        ),
+    ] {
+        let (got, html) = fill(&app, ledger, fields).await;
+        assert_eq!(got, status, "{words}: {html}");
+        assert!(html.contains("role=\"alert\""), "{words}");
+        assert!(html.contains(words), "{words}: {html}");
+        assert!(html.contains("name=\"ledger\""), "the form again");
+    }
+    let (got, html) = send(&app, "/fill", form_data(&[])).await;
+    assert_eq!(got, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("请选择台账文件"));
+}
+
+#[tokio::test]
+async fn last_years_report_is_read_when_given() {
+    let (_, app) = workbench("fill-previous", &[]);
+    let workbook = example_workbook(&app).await;
+    let (file, report) = corpus_file("004");
+    for (previous, status, words) in [
+        (&report[..], StatusCode::OK, "已参考上一年度报告"),
+        (&b""[..], StatusCode::UNPROCESSABLE_ENTITY, "文件为空"),
+    ] {
+        let parts = [
+            Part {
+                field: "ledger",
+                file: Some("台账.xlsx"),
+                bytes: &workbook,
+            },
+            Part {
+                field: "previous",
+                file: Some(&file),
+                bytes: previous,
+            },
+        ];
+        let (got, html) = send(&app, "/fill", form_data(&parts)).await;
+        assert_eq!(got, status, "{words}");
+        assert!(
+            html.contains(words) && html.contains(&file),
+            "{words}: {html}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_draft_has_expired() {
+    let (_, app) = workbench("fill-expired", &[]);
+    for uri in ["/fill/draft/0123456789abcdef.docx", "/fill/draft/nothing"] {
+        let (status, html) = page(&app, uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(html.contains("草稿已过期,请重新上传台账"));
+    }
+}
+
+#[tokio::test]
+async fn the_unit_typed_is_never_markup() {
+    let (_, app) = workbench("fill-escape", &[]);
+    let workbook = example_workbook(&app).await;
+    let hostile = "<script>alert(1)</script>";
+    let (status, html) = fill(&app, &workbook, &[("unit", hostile)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("<script>alert"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;2025年度法治政府建设年度报告"));
+    // Refused, the form keeps what was typed, escaped.
+    let (status, html) = fill(&app, b"garbage", &[("unit", hostile)]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!html.contains("<script>alert"));
+    assert!(html.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""));
 }

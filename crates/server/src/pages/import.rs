@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
+use axum::extract::multipart::Field;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use maud::{html, Markup};
@@ -14,7 +16,7 @@ use crate::import::ImportOutcome;
 use crate::Workbench;
 
 /// The file types the picker offers (what `fazhi-text` reads).
-const ACCEPTED: &str = ".txt,.htm,.html,.shtml,.xhtml,.docx,.pdf";
+pub(crate) const ACCEPTED: &str = ".txt,.htm,.html,.shtml,.xhtml,.docx,.pdf";
 
 pub(crate) async fn page() -> Markup {
     layout("导入", Section::Import, form())
@@ -67,20 +69,11 @@ pub(crate) async fn import_all(
     mut multipart: Multipart,
 ) -> Result<Vec<Uploaded>, Failure> {
     let mut uploaded = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| Failure::new(StatusCode::BAD_REQUEST, format!("上传内容无法读取: {e}")))?
-    {
+    while let Some(field) = next_field(&mut multipart).await? {
         let Some(file) = field.file_name().map(str::to_owned) else {
             continue;
         };
-        let bytes = field.bytes().await.map_err(|e| {
-            Failure::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("上传内容无法读取(可能过大): {e}"),
-            )
-        })?;
+        let bytes = field_bytes(field).await?;
         if file.is_empty() && bytes.is_empty() {
             continue; // the picker left empty
         }
@@ -98,6 +91,24 @@ pub(crate) async fn import_all(
         ));
     }
     Ok(uploaded)
+}
+
+/// The next part of a multipart upload.
+pub(crate) async fn next_field(multipart: &mut Multipart) -> Result<Option<Field<'_>>, Failure> {
+    multipart
+        .next_field()
+        .await
+        .map_err(|e| Failure::new(StatusCode::BAD_REQUEST, format!("上传内容无法读取: {e}")))
+}
+
+/// A part's bytes: a request over the router's body limit fails here.
+pub(crate) async fn field_bytes(field: Field<'_>) -> Result<Bytes, Failure> {
+    field.bytes().await.map_err(|e| {
+        Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("上传内容无法读取(可能过大): {e}"),
+        )
+    })
 }
 
 fn results(uploaded: &[Uploaded]) -> Markup {

@@ -7,6 +7,7 @@
 //! read here (`Filters`).
 
 pub(crate) mod compare;
+pub(crate) mod fill;
 pub(crate) mod import;
 pub(crate) mod overview;
 pub(crate) mod report;
@@ -25,6 +26,7 @@ pub(crate) enum Section {
     Import,
     Search,
     Compare,
+    Fill,
     None,
 }
 
@@ -33,6 +35,7 @@ const NAVIGATION: &[(Section, &str, &str)] = &[
     (Section::Import, "/import", "导入"),
     (Section::Search, "/search", "检索"),
     (Section::Compare, "/compare", "对比"),
+    (Section::Fill, "/fill", "填报"),
 ];
 
 /// The frame of every page.
