@@ -316,21 +316,9 @@ fn signing_date(text: Option<&str>) -> anyhow::Result<(i32, u32, u32)> {
     let day = match text {
         Some(text) => fazhi_ledger::Day::parse(text)
             .with_context(|| format!("“{text}”不是日期, 请写成 2026-02-26"))?,
-        None => today(),
+        None => fazhi_ledger::Day::in_china_at(std::time::SystemTime::now()),
     };
     Ok((day.year, day.month, day.day))
-}
-
-/// Today in China (UTC+8), from the system clock.
-fn today() -> fazhi_ledger::Day {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let days = (seconds + 8 * 3600).div_euclid(86_400);
-    fazhi_ledger::Day::new(1970, 1, 1)
-        .expect("the epoch is a day")
-        .plus_days(days)
 }
 
 fn read_previous(path: &Path) -> anyhow::Result<Previous> {

@@ -26,6 +26,17 @@ impl Day {
         valid.then_some(Day { year, month, day })
     }
 
+    /// The calendar day in China (UTC+8, no daylight saving) at `time`; the
+    /// caller reads the clock, so this crate stays free of it.
+    pub fn in_china_at(time: std::time::SystemTime) -> Day {
+        let seconds = match time.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => after.as_secs() as i64,
+            Err(before) => -(before.duration().as_secs() as i64),
+        };
+        let days = (seconds + 8 * 3600).div_euclid(86_400);
+        Day::from_ordinal(days)
+    }
+
     /// Days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Day) -> i64 {
         later.ordinal() - self.ordinal()
@@ -138,6 +149,18 @@ mod tests {
             "2025-01-01"
         );
         assert_eq!(Day::from_excel_serial(0.5), None);
+    }
+
+    #[test]
+    fn the_day_in_china() {
+        use std::time::{Duration, UNIX_EPOCH};
+        // 2026-02-25 16:00 UTC is already 26 February in Beijing.
+        let at = UNIX_EPOCH + Duration::from_secs(1_772_035_200);
+        assert_eq!(Day::in_china_at(at).to_string(), "2026-02-26");
+        assert_eq!(
+            Day::in_china_at(at - Duration::from_secs(1)).to_string(),
+            "2026-02-25"
+        );
     }
 
     #[test]

@@ -20,7 +20,9 @@ use crate::schema::{
 /// A workbook that cannot be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("无法读取台账文件：{0}。请上传用 fazhi ledger template 生成的 Excel 工作簿（.xlsx）")]
+    /// The spreadsheet reader's own explanation (English) is kept for a
+    /// developer's `Debug`, not shown to users.
+    #[error("无法读取台账文件：它不是Excel工作簿（.xlsx），或者文件已损坏。请用 fazhi ledger template 生成的模板填写台账后上传")]
     NotAWorkbook(String),
     #[error("台账文件中没有任何台账工作表（如“行政复议”“规范性文件”）。请使用 fazhi ledger template 生成的模板")]
     NoRegister,

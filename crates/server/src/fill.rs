@@ -93,19 +93,6 @@ pub(crate) fn fill(workbench: &Workbench, form: &Form) -> Result<Filled, Failure
     })
 }
 
-/// Today in China (UTC+8), from the system clock: the signing date when
-/// none is given, as `fazhi draft` has it.
-pub(crate) fn today() -> Day {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let days = (seconds + 8 * 3600).div_euclid(86_400);
-    Day::new(1970, 1, 1)
-        .expect("the epoch is a day")
-        .plus_days(days)
-}
-
 /// Bad input: the form is shown again with the message.
 fn refused(message: impl Into<String>) -> Failure {
     Failure::new(StatusCode::UNPROCESSABLE_ENTITY, message)
@@ -147,7 +134,7 @@ fn signing_date(text: &str) -> Result<Day, Failure> {
     match given(text) {
         Some(text) => Day::parse(text)
             .ok_or_else(|| refused(format!("落款日期“{text}”不是日期, 请写成 2026-02-26"))),
-        None => Ok(today()),
+        None => Ok(Day::in_china_at(std::time::SystemTime::now())),
     }
 }
 

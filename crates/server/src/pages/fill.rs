@@ -19,7 +19,7 @@ use maud::{html, Markup};
 use super::import::{field_bytes, next_field, ACCEPTED};
 use super::{encode, layout, Section};
 use crate::failure::{Failure, PageError};
-use crate::fill::{fill, today, Filled, Form, Upload};
+use crate::fill::{fill, Filled, Form, Upload};
 use crate::Workbench;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -36,7 +36,7 @@ pub(crate) async fn page() -> Markup {
 /// refused, if it was.
 fn form(sent: &Form, error: Option<&str>) -> Markup {
     let date = match sent.date.trim() {
-        "" => today().to_string(),
+        "" => fazhi_ledger::Day::in_china_at(std::time::SystemTime::now()).to_string(),
         date => date.to_owned(),
     };
     html! {
