@@ -303,3 +303,50 @@ fn import_read_search_and_export_in_chromium() {
     };
     assert!(xlsx.starts_with(b"PK"), "an XLSX is a zip archive");
 }
+
+/// The unit's side: the example ledger uploaded on 填报, its verdict, and
+/// the 公文 DOCX downloaded and read back.
+#[test]
+fn fill_a_ledger_and_download_the_draft_in_chromium() {
+    let dir = scratch("fill");
+    let downloads = dir.join("downloads");
+    std::fs::create_dir_all(&downloads).expect("downloads dir");
+    let ledger = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/示例台账.xlsx");
+    let (_server, base) = start_workbench(&dir.join("data"));
+    let (_driver, driver) = start_chromedriver();
+    let browser = Browser::open(&driver, &dir.join("profile"), &downloads);
+
+    browser.go(&format!("{base}/fill"));
+    browser.type_into(&browser.find("input#ledger"), &ledger.display().to_string());
+    browser.click(&browser.find("form.fill button[type=submit]"));
+    let docx_link = browser.find("p.downloads a[href$='.docx']");
+    let page = browser.source();
+    assert!(page.contains("暂不可报送"), "placeholders remain: {page}");
+    assert!(page.contains("reconsideration.applications"), "{page}");
+    assert!(page.contains("mark class=\"placeholder\""), "{page}");
+
+    browser.click(&docx_link);
+    let started = Instant::now();
+    let docx = loop {
+        let done = std::fs::read_dir(&downloads)
+            .expect("downloads")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "docx"));
+        if let Some(path) = done {
+            break std::fs::read(path).expect("read download");
+        }
+        assert!(started.elapsed() < PATIENCE, "the DOCX did not download");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let source = fazhi_text::read_bytes(&docx, "草稿.docx", &fazhi_text::Limits::default())
+        .expect("the draft reads");
+    assert!(
+        source
+            .text
+            .starts_with("示例县2025年度法治政府建设年度报告"),
+        "{}",
+        &source.text[..200]
+    );
+    assert!(source.text.contains("示例县人民政府"), "the signature");
+}
