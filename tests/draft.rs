@@ -138,13 +138,17 @@ fn the_example_drafts_and_reads_back_through_the_command_line() {
 }
 
 #[test]
-fn the_markdown_draft_carries_the_same_text() {
+fn the_markdown_draft_with_last_years_report() {
     let dir = scratch_dir("markdown");
     let md = dir.join("草稿.md");
+    let previous =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/003_48f0b0224c6d3822.txt");
     let out = fazhi(&[
         "draft",
         "--ledger",
         &example().display().to_string(),
+        "--previous",
+        &previous.display().to_string(),
         "--unit",
         "示例县",
         "--year",
@@ -166,6 +170,11 @@ fn the_markdown_draft_carries_the_same_text() {
     );
     assert!(text.contains("## 五、其他需要报告的情况"));
     assert!(text.contains("【待填写："));
+    // 003's plan: 一是加强办事处全体干部的法治教育培训……
+    assert!(
+        text.contains("1.上年度承诺：加强办事处全体干部的法治教育培训"),
+        "{text}"
+    );
 }
 
 /// Last year's plan is listed as 上年度承诺, item by item.

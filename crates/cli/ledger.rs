@@ -324,15 +324,10 @@ fn signing_date(text: Option<&str>) -> anyhow::Result<(i32, u32, u32)> {
 fn read_previous(path: &Path) -> anyhow::Result<Previous> {
     let bytes =
         fs::read(path).with_context(|| format!("无法读取上一年度报告 {}", path.display()))?;
-    let source = fazhi_text::read_bytes(
+    Previous::read(
         &bytes,
         &path.to_string_lossy(),
         &fazhi_text::Limits::default(),
     )
-    .with_context(|| format!("无法读取上一年度报告 {}", path.display()))?;
-    let analysis = fazhi_engine::analyze(&fazhi_engine::Input {
-        text: &source.text,
-        page_meta: &source.page_meta,
-    });
-    Ok(Previous::from_analysis(&analysis, &source.text))
+    .with_context(|| format!("无法读取上一年度报告 {}", path.display()))
 }

@@ -2,7 +2,8 @@
 //! year-over-year changes, and its plan for this year, listed as 上年度承诺
 //! for the writer to report on.
 
-use fazhi_engine::{Analysis, Decimal, Qualifier};
+use fazhi_engine::{Analysis, Decimal, Input, Qualifier};
+use fazhi_text::{read_bytes, Limits, ReadError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Previous {
@@ -13,6 +14,17 @@ pub struct Previous {
 }
 
 impl Previous {
+    /// Reads last year's report from its file's bytes (any format
+    /// fazhi-text reads; `name` gives the format away) and analyses it.
+    pub fn read(bytes: &[u8], name: &str, limits: &Limits) -> Result<Previous, ReadError> {
+        let source = read_bytes(bytes, name, limits)?;
+        let analysis = fazhi_engine::analyze(&Input {
+            text: &source.text,
+            page_meta: &source.page_meta,
+        });
+        Ok(Previous::from_analysis(&analysis, &source.text))
+    }
+
     /// Reads the analysis of last year's report; `text` is the text it was
     /// made from (the spans are character offsets into it).
     pub fn from_analysis(analysis: &Analysis, text: &str) -> Previous {

@@ -141,14 +141,9 @@ fn signing_date(text: &str) -> Result<Day, Failure> {
 /// Last year's report, read and analysed as an imported one is, for its
 /// figures and its plan.
 fn read_previous(upload: &Upload, limits: &Limits) -> Result<Previous, Failure> {
-    let source = fazhi_text::read_bytes(&upload.bytes, &upload.name, limits).map_err(|e| {
+    Previous::read(&upload.bytes, &upload.name, limits).map_err(|e| {
         let e = ImportError::from(e);
         let message = format!("上一年度报告“{}”无法读取: {e}", upload.name);
         Failure::new(e.status(), message)
-    })?;
-    let analysis = fazhi_engine::analyze(&fazhi_engine::Input {
-        text: &source.text,
-        page_meta: &source.page_meta,
-    });
-    Ok(Previous::from_analysis(&analysis, &source.text))
+    })
 }
