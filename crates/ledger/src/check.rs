@@ -55,19 +55,18 @@ impl Rows<'_> {
         column: &'static str,
         message: String,
     ) {
-        let column = self
+        debug_assert!(self
             .sheet
             .register
             .columns
             .iter()
-            .find(|c| c.header == column)
-            .map(|c| c.header);
+            .any(|c| c.header == column));
         self.problems.push(Problem {
             rule,
             severity,
             sheet: self.sheet.register.sheet.to_owned(),
             row: Some(row.line),
-            column,
+            column: Some(column),
             message,
         });
     }
@@ -97,25 +96,23 @@ impl Rows<'_> {
     fn outside_year(&mut self, year: i32) {
         let sheet = self.sheet;
         for row in &sheet.rows {
-            let days: Vec<Day> = row
-                .values
+            let dated: Vec<(&'static str, Day)> = sheet
+                .register
+                .columns
                 .iter()
-                .filter_map(|v| match v {
-                    Value::Day(d) => Some(*d),
+                .zip(&row.values)
+                .filter_map(|(column, value)| match value {
+                    Value::Day(day) => Some((column.header, *day)),
                     _ => None,
                 })
                 .collect();
+            // A document cleaned up this year counts whenever it was issued.
             let cleanup = sheet.register.sheet == NORMATIVE_DOCUMENTS.sheet
                 && sheet.choice(row, "清理结论").is_some();
-            if !days.is_empty() && !cleanup && days.iter().all(|d| d.year != year) {
-                let first = sheet
-                    .register
-                    .columns
-                    .iter()
-                    .zip(&row.values)
-                    .find(|(_, v)| matches!(v, Value::Day(_)))
-                    .map(|(c, _)| c.header)
-                    .unwrap_or("");
+            let Some(&(first, _)) = dated.first() else {
+                continue;
+            };
+            if !cleanup && dated.iter().all(|(_, day)| day.year != year) {
                 self.report(
                     row,
                     "year.outside",
