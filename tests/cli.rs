@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn fazhi(args: &[&str]) -> Output {
+/// Runs the `fazhi` binary (shared by the modules of this test binary).
+pub(crate) fn fazhi(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fazhi"))
         .args(args)
         .output()
@@ -29,7 +30,8 @@ fn corpus_file(name_prefix: &str) -> String {
     entry.path().display().to_string()
 }
 
-fn scratch_dir(name: &str) -> PathBuf {
+/// A fresh folder of this test run; `name` must be unique across modules.
+pub(crate) fn scratch_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fazhi-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -4,28 +4,15 @@
 //! indicator, the five parts, the year and the unit.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use fazhi_draft::{compose, to_docx, Block, Draft, Inline, Previous, Request, SelfCheck};
 use fazhi_ledger::{AppearanceCounts, AppearanceDenominator, Config, CorrectionBasis, Indicators};
 use proptest::prelude::*;
 
-fn fazhi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fazhi"))
-        .args(args)
-        .output()
-        .expect("the fazhi binary runs")
-}
+use crate::cli::{fazhi, scratch_dir};
 
 fn example() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/示例台账.xlsx")
-}
-
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("fazhi-draft-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 /// Every ledger figure that the analysis of the draft does not give back
@@ -86,7 +73,7 @@ fn the_example_ledger_is_the_invented_one_the_command_makes() {
 
 #[test]
 fn the_example_drafts_and_reads_back_through_the_command_line() {
-    let dir = scratch_dir("example");
+    let dir = scratch_dir("draft-example");
     let docx = dir.join("草稿.docx");
     let ledger = example().display().to_string();
     let out = fazhi(&[
@@ -139,7 +126,7 @@ fn the_example_drafts_and_reads_back_through_the_command_line() {
 
 #[test]
 fn the_markdown_draft_with_last_years_report() {
-    let dir = scratch_dir("markdown");
+    let dir = scratch_dir("draft-markdown");
     let md = dir.join("草稿.md");
     let previous =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/003_48f0b0224c6d3822.txt");
@@ -346,7 +333,7 @@ fn the_example_round_trips_in_process() {
 
 #[test]
 fn ledger_template_check_and_bad_input_on_the_command_line() {
-    let dir = scratch_dir("ledger");
+    let dir = scratch_dir("draft-ledger");
     let template = dir.join("台账.xlsx").display().to_string();
     let out = fazhi(&[
         "ledger",

@@ -194,15 +194,14 @@ fn write_csv_line(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
 }
 
 fn print_problems(out: &mut dyn Write, loaded: &Loaded) -> io::Result<()> {
-    let count = |s: Severity| loaded.count(s);
     writeln!(
         out,
         "{}年度台账, 共{}行: 错误{}个, 警告{}个, 提示{}个",
         loaded.year,
         loaded.ledger.row_count(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        loaded.count(Severity::Error),
+        loaded.count(Severity::Warning),
+        loaded.count(Severity::Info)
     )?;
     for p in &loaded.problems {
         writeln!(

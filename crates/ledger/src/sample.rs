@@ -125,6 +125,15 @@ impl Generator {
     }
 }
 
+/// `day` on a row where it applies, else a blank cell.
+fn day_if(applies: bool, day: Day) -> Value {
+    if applies {
+        Value::Day(day)
+    } else {
+        Value::Blank
+    }
+}
+
 fn text(s: impl Into<String>) -> Value {
     Value::Text(s.into())
 }
@@ -160,18 +169,10 @@ fn reconsideration(g: &mut Generator, i: usize) -> Vec<Value> {
         text(format!("示县复〔{}〕{}号", g.year, i + 1)),
         Value::Day(received),
         Value::Choice(if accepted { "是" } else { "否" }),
-        if accepted {
-            Value::Day(accepted_on)
-        } else {
-            Value::Blank
-        },
+        day_if(accepted, accepted_on),
         Value::Choice(kind),
         text(respondent),
-        if closed {
-            Value::Day(closed_on)
-        } else {
-            Value::Blank
-        },
+        day_if(closed, closed_on),
         if closed {
             Value::Choice(outcome)
         } else {
@@ -369,11 +370,7 @@ fn rectification(g: &mut Generator, i: usize) -> Vec<Value> {
         Value::Day(found),
         Value::Day(due),
         Value::Choice(if done { "已整改" } else { "整改中" }),
-        if done {
-            Value::Day(fixed)
-        } else {
-            Value::Blank
-        },
+        day_if(done, fixed),
     ]
 }
 
